@@ -1,0 +1,20 @@
+namespace ContentPipeline.Normalise;
+
+/// <summary>Block kinds, as written to the <c>kind</c> column.</summary>
+public static class BlockKinds
+{
+    public const string Heading = "heading";
+    public const string Paragraph = "paragraph";
+    public const string ListItem = "list_item";
+    public const string Quote = "quote";
+    public const string Code = "code";
+    /// <summary>A single line of a chunk whose lines are separate units (scraped text, &lt;br&gt;-separated HTML).</summary>
+    public const string Line = "line";
+}
+
+/// <summary>
+/// A block as cut out of the markup, before character normalisation.
+/// <paramref name="SourceLine"/> is the 1-based line in the source file where the block starts.
+/// <paramref name="LinkDensity"/> is the share of the block's characters inside links (HTML only, else null).
+/// </summary>
+public readonly record struct RawBlock(string Kind, string Text, int SourceLine, double? LinkDensity = null);
