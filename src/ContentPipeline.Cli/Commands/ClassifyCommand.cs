@@ -1,0 +1,14 @@
+using System.CommandLine;
+
+namespace ContentPipeline.Cli.Commands;
+
+// Placeholder until the owning work item lands; replaced, not extended.
+internal static class ClassifyCommand
+{
+    public static Command Create(TextWriter stdout)
+    {
+        var command = new Command("classify", "(not yet implemented)");
+        command.SetAction(_ => { stdout.WriteLine("not yet implemented"); return ExitCodes.RunFailed; });
+        return command;
+    }
+}

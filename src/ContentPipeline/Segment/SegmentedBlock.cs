@@ -1,0 +1,28 @@
+using System.Text.Json.Serialization;
+
+namespace ContentPipeline.Segment;
+
+/// <summary>
+/// A normalised block cut into sentences and tokens. Row type of <c>_stages/segment/blocks.parquet</c>
+/// and the input of the classifier.
+/// </summary>
+public sealed class SegmentedBlock
+{
+    [JsonPropertyName("doc_id")] public string DocId { get; set; } = "";
+    /// <summary>0-based position of the block in its document.</summary>
+    [JsonPropertyName("block_index")] public int BlockIndex { get; set; }
+    /// <summary><see cref="Normalise.BlockKinds"/>: heading, paragraph, list_item, quote, code, line.</summary>
+    [JsonPropertyName("kind")] public string Kind { get; set; } = "";
+    [JsonPropertyName("text")] public string Text { get; set; } = "";
+    /// <summary>1-based line of the source file where the block starts.</summary>
+    [JsonPropertyName("source_line")] public int SourceLine { get; set; }
+    /// <summary>Share of the block's characters inside links; null when the source had no links (not HTML).</summary>
+    [JsonPropertyName("link_density")] public double? LinkDensity { get; set; }
+    /// <summary>zh, en, mixed or other.</summary>
+    [JsonPropertyName("language")] public string Language { get; set; } = "";
+    /// <summary>Length in Unicode scalar values (what a reader counts as characters).</summary>
+    [JsonPropertyName("char_count")] public int CharCount { get; set; }
+    [JsonPropertyName("sentences")] public List<string> Sentences { get; set; } = [];
+    /// <summary>Words: jieba tokens for Chinese, word tokens for Latin script; no whitespace tokens.</summary>
+    [JsonPropertyName("tokens")] public List<string> Tokens { get; set; } = [];
+}
