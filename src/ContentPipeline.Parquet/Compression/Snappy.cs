@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace ContentPipeline.Parquet.Compression;
 
@@ -138,6 +139,18 @@ public static class Snappy
                     }
 
                     len += 1;
+                    if (len <= 16 && inLength - ip >= 16 && length - op >= 16)
+                    {
+                        // Short literal with slack on both sides: one 16-byte move; the bytes past `len` in the
+                        // output are overwritten by the following elements.
+                        Unsafe.WriteUnaligned(
+                            ref Unsafe.Add(ref MemoryMarshal.GetReference(output), op),
+                            Unsafe.ReadUnaligned<Vector128<byte>>(ref Unsafe.Add(ref MemoryMarshal.GetReference(compressed), ip)));
+                        ip += len;
+                        op += len;
+                        break;
+                    }
+
                     if (len > inLength - ip)
                     {
                         throw Corrupt($"literal of {len} bytes runs past the end of the input ({inLength - ip} bytes left)", tagOffset);
@@ -263,6 +276,23 @@ public static class Snappy
         }
 
         int src = op - offset;
+        if (offset >= 8 && output.Length - op - len >= 8)
+        {
+            // 8-byte moves: each reads bytes already final (offset >= 8) and may write up to 7 bytes past the copy,
+            // inside the output, which later elements overwrite.
+            ref byte o = ref MemoryMarshal.GetReference(output);
+            int end8 = op + len;
+            do
+            {
+                Unsafe.WriteUnaligned(ref Unsafe.Add(ref o, op), Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref o, src)));
+                op += 8;
+                src += 8;
+            }
+            while (op < end8);
+
+            return end8;
+        }
+
         if (offset >= len)
         {
             output.Slice(src, len).CopyTo(output.Slice(op));
