@@ -1,0 +1,302 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
+using ContentPipeline.Learning.Data;
+
+namespace ContentPipeline.Learning.Features;
+
+/// <summary>
+/// Turns a document into one sparse feature vector per block: hashed word n-grams (from the tokens) and
+/// character n-grams (from the text), followed by the <see cref="DenseBlockFeatures"/> (shape, position,
+/// neighbour windows). Index layout: [0, 2^HashBits) hashed text, then <see cref="DenseBlockFeatures.Count"/>
+/// dense slots. Not thread-safe: keep one per thread (a prediction engine owns one).
+/// </summary>
+public sealed class BlockFeaturizer
+{
+    private const uint NsWord = 0x9E3779B1, NsBigram = 0x85EBCA77, NsTrigram = 0xC2B2AE3D, NsCjk = 0x27D4EB2F, NsLatin = 0x165667B1;
+
+    private readonly FeaturizerOptions _options;
+    private readonly int _mask;
+    private readonly float[] _acc;
+    private int[] _touched = new int[1024];
+    private int _touchedCount;
+    private readonly Dictionary<ulong, int> _textCounts = new();
+    private int[] _lengths = new int[64];
+    private ulong[] _textKeys = new ulong[64];
+    private Dictionary<int, string>? _names;
+
+    public BlockFeaturizer(FeaturizerOptions options)
+    {
+        options.Validate();
+        _options = options;
+        _mask = (1 << options.HashBits) - 1;
+        _acc = new float[1 << options.HashBits];
+    }
+
+    public FeaturizerOptions Options => _options;
+    /// <summary>Index of the first dense feature.</summary>
+    public int DenseOffset => 1 << _options.HashBits;
+    /// <summary>Length of the feature vectors.</summary>
+    public int Dimension => DenseOffset + DenseBlockFeatures.Count;
+
+    /// <summary>Featurises every block of <paramref name="document"/> into <paramref name="output"/>.</summary>
+    public void Featurize(TextDocument document, DocumentFeatures output) => Featurize(document, output, null);
+
+    /// <summary>
+    /// Same as <see cref="Featurize(TextDocument, DocumentFeatures)"/>, and records a readable name for every
+    /// hashed slot it touches (slow; for explanations).
+    /// </summary>
+    public void Featurize(TextDocument document, DocumentFeatures output, Dictionary<int, string>? names)
+    {
+        _names = names;
+        var blocks = document.Blocks;
+        int n = blocks.Count;
+        output.Reset(n);
+        if (n == 0) return;
+        ComputeDense(blocks, output);
+        for (int b = 0; b < n; b++)
+        {
+            var block = blocks[b];
+            _touchedCount = 0;
+            AddWordNgrams(block.Tokens);
+            AddCharNgrams(block.Text.AsSpan(0, Math.Min(block.Text.Length, _options.MaximumCharsForCharNgrams)));
+            output.EnsureRoom(_touchedCount + DenseBlockFeatures.Count);
+            int start = output.Length;
+            var idx = output.Indices;
+            var val = output.Values;
+            double sumSq = 0;
+            for (int i = 0; i < _touchedCount; i++)
+            {
+                int h = _touched[i];
+                float c = _acc[h];
+                _acc[h] = 0;
+                float v = _options.LogScaleCounts ? 1f + MathF.Log(c) : c;
+                idx[start + i] = h;
+                val[start + i] = v;
+                sumSq += (double)v * v;
+            }
+            float scale = _options.TextFeatureScale;
+            if (_options.NormalizeText && sumSq > 0) scale = (float)(scale / Math.Sqrt(sumSq));
+            if (scale != 1f)
+                for (int i = 0; i < _touchedCount; i++) val[start + i] *= scale;
+            int len = start + _touchedCount;
+            var dense = output.DenseRow(b);
+            int offset = DenseOffset;
+            for (int j = 0; j < dense.Length; j++)
+            {
+                float v = dense[j];
+                if (v != 0) { idx[len] = offset + j; val[len] = v; len++; }
+            }
+            output.Length = len;
+            output.RowStart[b + 1] = len;
+        }
+        _names = null;
+    }
+
+    /// <summary>Readable name of a feature index (dense names only; hashed names need an explanation pass).</summary>
+    public string DenseName(int index) => DenseBlockFeatures.Name(index - DenseOffset);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Add(uint hash)
+    {
+        int h = (int)(StableHash.Finalise(hash) & (uint)_mask);
+        if (_acc[h] == 0)
+        {
+            if (_touchedCount == _touched.Length) Array.Resize(ref _touched, _touched.Length * 2);
+            _touched[_touchedCount++] = h;
+        }
+        _acc[h] += 1;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static char Fold(char c)
+    {
+        if (c < 128)
+        {
+            if ((uint)(c - 'A') <= 'Z' - 'A') return (char)(c | 0x20);
+            if ((uint)(c - '0') <= 9) return '0';
+            if (c is '\t' or '\r' or '\n') return ' ';
+            return c;
+        }
+        if (c >= '\uFF10' && c <= '\uFF19') return '0';
+        if (c >= '\uFF21' && c <= '\uFF3A') return (char)(c - 0xFF21 + 'a');
+        if (c >= '\uFF41' && c <= '\uFF5A') return (char)(c - 0xFF41 + 'a');
+        if (c == '\u3000' || c == '\u00A0') return ' ';
+        return c;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsCjk(char c) => c >= '\u2E80' && c < '\uFF00' || c >= '\uFF66' && c <= '\uFFDC';
+
+    private void AddWordNgrams(IReadOnlyList<string> tokens)
+    {
+        int max = _options.WordNgramLength;
+        if (max <= 0) return;
+        uint prev = 0, prev2 = 0;
+        int have = 0;
+        int count = tokens.Count;
+        for (int t = 0; t < count; t++)
+        {
+            string token = tokens[t];
+            uint h = StableHash.OffsetBasis;
+            foreach (char c in token) h = StableHash.AddChar(h, Fold(c));
+            Add(h ^ NsWord);
+            if (_names != null) Name(h ^ NsWord, "w:" + FoldString(token));
+            if (max >= 2 && have >= 1)
+            {
+                uint b = StableHash.AddUInt(StableHash.AddUInt(NsBigram, prev), h);
+                Add(b);
+                if (_names != null) Name(b, "w2:" + FoldString(tokens[t - 1]) + " " + FoldString(token));
+            }
+            if (max >= 3 && have >= 2)
+            {
+                uint tri = StableHash.AddUInt(StableHash.AddUInt(StableHash.AddUInt(NsTrigram, prev2), prev), h);
+                Add(tri);
+                if (_names != null) Name(tri, "w3:" + FoldString(tokens[t - 2]) + " " + FoldString(tokens[t - 1]) + " " + FoldString(token));
+            }
+            prev2 = prev;
+            prev = h;
+            have++;
+        }
+    }
+
+    private void AddCharNgrams(ReadOnlySpan<char> text)
+    {
+        int cjkMin = _options.CjkCharNgramMinLength, cjkMax = _options.CjkCharNgramMaxLength;
+        int latMin = _options.LatinCharNgramMinLength, latMax = _options.LatinCharNgramMaxLength;
+        Span<char> ring = stackalloc char[4];
+        int run = 0;          // length of the current same-script run (capped at 4)
+        bool runCjk = false;
+        char last = '\0';
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = Fold(text[i]);
+            if (c == ' ' && last == ' ') continue;
+            bool cjk = IsCjk(c);
+            if (run == 0 || cjk != runCjk) { run = 0; runCjk = cjk; }
+            ring[3] = ring[2]; ring[2] = ring[1]; ring[1] = ring[0]; ring[0] = c;
+            if (run < 4) run++;
+            last = c;
+            int lo = cjk ? cjkMin : latMin, hi = cjk ? cjkMax : latMax;
+            uint ns = cjk ? NsCjk : NsLatin;
+            for (int len = lo; len <= hi && len <= run; len++)
+            {
+                uint h = ns + (uint)len;
+                for (int k = len - 1; k >= 0; k--) h = StableHash.AddChar(h, ring[k]);
+                Add(h);
+                if (_names != null)
+                {
+                    var gram = new char[len];
+                    for (int k = 0; k < len; k++) gram[k] = ring[len - 1 - k];
+                    Name(h, "c:" + new string(gram));
+                }
+            }
+        }
+    }
+
+    private static string FoldString(string s)
+    {
+        Span<char> buf = s.Length <= 256 ? stackalloc char[s.Length] : new char[s.Length];
+        for (int i = 0; i < s.Length; i++) buf[i] = Fold(s[i]);
+        return buf.ToString();
+    }
+
+    private void Name(uint hash, string name)
+    {
+        int h = (int)(StableHash.Finalise(hash) & (uint)_mask);
+        _names!.TryAdd(h, name);
+    }
+
+    private void ComputeDense(IReadOnlyList<TextBlock> blocks, DocumentFeatures output)
+    {
+        int n = blocks.Count;
+        if (_lengths.Length < n) { _lengths = new int[Math.Max(n, _lengths.Length * 2)]; _textKeys = new ulong[_lengths.Length]; }
+        _textCounts.Clear();
+        long total = 0;
+        for (int b = 0; b < n; b++)
+        {
+            var block = blocks[b];
+            DenseBlockFeatures.ComputeShape(block, output.DenseRow(b));
+            var text = block.Text.AsSpan().Trim();
+            _lengths[b] = text.Length;
+            total += text.Length;
+            ulong key = ((ulong)StableHash.Fnv1a(text) << 32) | (uint)text.Length;
+            _textKeys[b] = key;
+            if (text.Length > 0)
+            {
+                ref int count = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_textCounts, key, out _);
+                count++;
+            }
+        }
+        int[] sorted = ArrayPool<int>.Shared.Rent(n);
+        _lengths.AsSpan(0, n).CopyTo(sorted);
+        Array.Sort(sorted, 0, n);
+        double median = n % 2 == 1 ? sorted[n / 2] : 0.5 * (sorted[n / 2 - 1] + sorted[n / 2]);
+        ArrayPool<int>.Shared.Return(sorted);
+        if (median < 1) median = 1;
+
+        long before = 0;
+        float invLast = n > 1 ? 1f / (n - 1) : 0;
+        for (int b = 0; b < n; b++)
+        {
+            var f = output.DenseRow(b);
+            int len = _lengths[b];
+            f[DenseBlockFeatures.RelativePosition] = b * invLast;
+            f[DenseBlockFeatures.DistanceToEnd] = (n - 1 - b) * invLast;
+            f[DenseBlockFeatures.LogBlocksToEnd] = MathF.Log(1 + n - 1 - b) / 5f;
+            f[DenseBlockFeatures.LogBlocksFromStart] = MathF.Log(1 + b) / 5f;
+            f[DenseBlockFeatures.IsFirst] = b == 0 ? 1 : 0;
+            f[DenseBlockFeatures.IsLast] = b == n - 1 ? 1 : 0;
+            f[DenseBlockFeatures.IsDuplicate] = len > 0 && _textCounts[_textKeys[b]] > 1 ? 1 : 0;
+            f[DenseBlockFeatures.LengthToMedian] = Math.Clamp((float)Math.Log((len + 1) / (median + 1)), -4f, 4f) / 4f;
+            f[DenseBlockFeatures.CharsBefore] = total == 0 ? 0 : (float)((double)before / total);
+            before += len;
+            f[DenseBlockFeatures.CharsAfter] = total == 0 ? 0 : (float)((double)(total - before) / total);
+        }
+        // Runs of the same kind and of short blocks.
+        FillRuns(blocks, output, n, shortRuns: false);
+        FillRuns(blocks, output, n, shortRuns: true);
+        // Neighbour windows (mean shape of the neighbours, self excluded).
+        const int S = DenseBlockFeatures.ShapeCount;
+        for (int b = 0; b < n; b++)
+        {
+            var f = output.DenseRow(b);
+            AverageWindow(output, n, b, 1, f.Slice(DenseBlockFeatures.Window1First, S));
+            AverageWindow(output, n, b, 3, f.Slice(DenseBlockFeatures.Window3First, S));
+        }
+    }
+
+    private void FillRuns(IReadOnlyList<TextBlock> blocks, DocumentFeatures output, int n, bool shortRuns)
+    {
+        int start = 0;
+        for (int b = 1; b <= n; b++)
+        {
+            bool same = b < n && (shortRuns
+                ? (_lengths[b] < 60) == (_lengths[start] < 60)
+                : blocks[b].Kind == blocks[start].Kind);
+            if (same) continue;
+            int runLength = b - start;
+            float value = MathF.Log(1 + runLength) / 3f;
+            for (int k = start; k < b; k++)
+            {
+                if (shortRuns) output.DenseRow(k)[DenseBlockFeatures.ShortRun] = _lengths[k] < 60 ? value : 0;
+                else output.DenseRow(k)[DenseBlockFeatures.SameKindRun] = value;
+            }
+            start = b;
+        }
+    }
+
+    private static void AverageWindow(DocumentFeatures output, int n, int b, int radius, Span<float> dst)
+    {
+        int lo = Math.Max(0, b - radius), hi = Math.Min(n - 1, b + radius);
+        int count = hi - lo; // self excluded
+        if (count == 0) return;
+        for (int j = lo; j <= hi; j++)
+        {
+            if (j == b) continue;
+            var src = output.DenseRow(j)[..DenseBlockFeatures.ShapeCount];
+            for (int k = 0; k < src.Length; k++) dst[k] += src[k];
+        }
+        float inv = 1f / count;
+        for (int k = 0; k < dst.Length; k++) dst[k] *= inv;
+    }
+}

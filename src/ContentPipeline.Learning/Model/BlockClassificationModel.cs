@@ -1,0 +1,84 @@
+using ContentPipeline.Learning.Calibrators;
+using ContentPipeline.Learning.Data;
+using ContentPipeline.Learning.Features;
+using ContentPipeline.Learning.Sequence;
+using ContentPipeline.Learning.Serialization;
+using ContentPipeline.Learning.Trainers;
+
+namespace ContentPipeline.Learning.Model;
+
+/// <summary>
+/// The trained transformer: featurizer → first-stage linear model → second-stage (context) linear model →
+/// Platt calibration → HMM smoothing along the document. Immutable and thread-safe; create one
+/// <see cref="BlockPredictionEngine"/> per thread for fast per-document prediction.
+/// </summary>
+public sealed class BlockClassificationModel
+{
+    public const int FormatVersion = ModelSerializer.FormatVersion;
+
+    public BlockClassificationModel(FeaturizerOptions featurizer, LinearBinaryModelParameters firstStage,
+        LinearBinaryModelParameters secondStage, PlattCalibrator calibrator, HiddenMarkovSmoother smoother,
+        bool useSmoothing, float decisionThreshold, string trainingDataHash, IReadOnlyDictionary<string, double>? metrics = null)
+    {
+        featurizer.Validate();
+        int dimension = (1 << featurizer.HashBits) + DenseBlockFeatures.Count;
+        if (firstStage.Dimension != dimension)
+            throw new ArgumentException($"first stage has {firstStage.Dimension} weights, the featurizer makes {dimension}", nameof(firstStage));
+        if (secondStage.Dimension != SecondStageFeatures.Count)
+            throw new ArgumentException($"second stage has {secondStage.Dimension} weights, expected {SecondStageFeatures.Count}", nameof(secondStage));
+        Featurizer = featurizer;
+        FirstStage = firstStage;
+        SecondStage = secondStage;
+        Calibrator = calibrator;
+        Smoother = smoother;
+        UseSmoothing = useSmoothing;
+        DecisionThreshold = decisionThreshold;
+        TrainingDataHash = trainingDataHash;
+        Metrics = new SortedDictionary<string, double>(metrics?.ToDictionary() ?? new Dictionary<string, double>(), StringComparer.Ordinal);
+    }
+
+    public FeaturizerOptions Featurizer { get; }
+    public LinearBinaryModelParameters FirstStage { get; }
+    public LinearBinaryModelParameters SecondStage { get; }
+    public PlattCalibrator Calibrator { get; }
+    public HiddenMarkovSmoother Smoother { get; }
+    public bool UseSmoothing { get; }
+    /// <summary>Default threshold on the smoothed probability of boilerplate.</summary>
+    public float DecisionThreshold { get; }
+    /// <summary>Fingerprint of the labelled data the model was trained on.</summary>
+    public string TrainingDataHash { get; }
+    /// <summary>Metrics recorded with the model (e.g. its cross-validated quality), sorted by name.</summary>
+    public IReadOnlyDictionary<string, double> Metrics { get; }
+
+    /// <summary>A copy of this model that records <paramref name="metrics"/>.</summary>
+    public BlockClassificationModel WithMetrics(IReadOnlyDictionary<string, double> metrics) =>
+        new(Featurizer, FirstStage, SecondStage, Calibrator, Smoother, UseSmoothing, DecisionThreshold, TrainingDataHash, metrics);
+
+    public BlockPredictionEngine CreatePredictionEngine() => new(this);
+
+    /// <summary>Writes the model as one versioned file (deterministic bytes).</summary>
+    public void Save(string path) => ModelSerializer.Save(this, path);
+
+    public void Save(Stream stream) => ModelSerializer.Save(this, stream);
+
+    /// <summary>Reads a model file; throws <see cref="ModelFormatException"/> if it is missing, corrupt or of another version.</summary>
+    public static BlockClassificationModel Load(string path) => ModelSerializer.Load(path);
+}
+
+/// <summary>What the model says about one block.</summary>
+public struct BlockPrediction
+{
+    /// <summary>Raw first-stage score (logit of boilerplate from the block and its window features).</summary>
+    public float FirstStageScore;
+    /// <summary>Second-stage score (logit, context-aware, uncalibrated).</summary>
+    public float Score;
+    /// <summary>Calibrated probability of boilerplate before sequence smoothing.</summary>
+    public float Probability;
+    /// <summary>Probability of boilerplate after HMM smoothing along the document.</summary>
+    public float SmoothedProbability;
+    /// <summary>SmoothedProbability ≥ threshold.</summary>
+    public bool PredictedLabel;
+}
+
+/// <summary>One feature's share of a block's first- or second-stage score.</summary>
+public readonly record struct FeatureContribution(string Name, float Value, float Contribution);

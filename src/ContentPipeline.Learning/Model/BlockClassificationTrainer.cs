@@ -1,0 +1,239 @@
+using System.Security.Cryptography;
+using System.Text;
+using ContentPipeline.Learning.Calibrators;
+using ContentPipeline.Learning.Data;
+using ContentPipeline.Learning.Evaluation;
+using ContentPipeline.Learning.Features;
+using ContentPipeline.Learning.Sequence;
+using ContentPipeline.Learning.Trainers;
+
+namespace ContentPipeline.Learning.Model;
+
+/// <summary>
+/// Trains a <see cref="BlockClassificationModel"/> from labelled documents:
+/// 1. first stage: L-BFGS logistic regression on hashed n-grams + dense shape/window features;
+/// 2. second stage: logistic regression on the neighbours' first-stage scores, trained on out-of-fold
+///    first-stage scores (stacking, grouped by document) so it learns how much to trust them on new documents;
+/// 3. Platt calibration on out-of-fold second-stage scores;
+/// 4. HMM transitions counted from the label sequences.
+/// Deterministic: the same data and options give a byte-identical model file.
+/// </summary>
+public sealed class BlockClassificationTrainer
+{
+    public sealed record Options
+    {
+        public FeaturizerOptions Featurizer { get; init; } = new();
+        public LbfgsLogisticRegressionBinaryTrainer.Options FirstStage { get; init; } = new() { L2Regularization = 1f };
+        public LbfgsLogisticRegressionBinaryTrainer.Options SecondStage { get; init; } = new() { L2Regularization = 0.1f };
+        /// <summary>Folds (grouped by document) used to make out-of-fold scores for stacking and calibration.</summary>
+        public int NumberOfInnerFolds { get; init; } = 5;
+        public int Seed { get; init; }
+        public bool UseSequenceSmoothing { get; init; } = true;
+        public float DecisionThreshold { get; init; } = 0.5f;
+        /// <summary>Row weight of content blocks (boilerplate rows weigh 1): above 1 makes losing essay text costlier.</summary>
+        public float ContentWeight { get; init; } = 1f;
+    }
+
+    private readonly Options _options;
+
+    public BlockClassificationTrainer(Options? options = null)
+    {
+        _options = options ?? new Options();
+        _options.Featurizer.Validate();
+        if (_options.NumberOfInnerFolds < 2) throw new ArgumentOutOfRangeException(nameof(options), "NumberOfInnerFolds must be >= 2");
+    }
+
+    public Options TrainerOptions => _options;
+
+    /// <summary>Featurised corpus: stage-1 rows for every block, and dense rows for stage 2.</summary>
+    private sealed class Corpus
+    {
+        public required SparseDataset Rows;
+        public required int[] DocStart;       // first row of each document
+        public required float[][] Dense;      // per document: n × DenseBlockFeatures.Count
+        public required bool[] Labels;
+    }
+
+    private Corpus Featurize(IReadOnlyList<LabeledDocument> data)
+    {
+        var featurizer = new BlockFeaturizer(_options.Featurizer);
+        var rows = new SparseDataset(featurizer.Dimension);
+        var docStart = new int[data.Count + 1];
+        var dense = new float[data.Count][];
+        var labels = new List<bool>();
+        using var buffer = new DocumentFeatures();
+        for (int d = 0; d < data.Count; d++)
+        {
+            var doc = data[d];
+            featurizer.Featurize(doc.Document, buffer);
+            int n = doc.Document.Count;
+            for (int b = 0; b < n; b++)
+            {
+                bool label = doc.IsBoilerplate[b];
+                rows.Add(buffer.RowIndices(b), buffer.RowValues(b), label, label ? 1f : _options.ContentWeight);
+                labels.Add(label);
+            }
+            dense[d] = buffer.Dense.AsSpan(0, n * DenseBlockFeatures.Count).ToArray();
+            docStart[d + 1] = docStart[d] + n;
+        }
+        return new Corpus { Rows = rows, DocStart = docStart, Dense = dense, Labels = labels.ToArray() };
+    }
+
+    public BlockClassificationModel Fit(IReadOnlyList<LabeledDocument> data)
+    {
+        if (data.Count < _options.NumberOfInnerFolds)
+            throw new ArgumentException($"need at least {_options.NumberOfInnerFolds} documents to train, got {data.Count}", nameof(data));
+        var corpus = Featurize(data);
+        int docs = data.Count, total = corpus.Rows.Count;
+        var keys = new string[docs];
+        for (int d = 0; d < docs; d++) keys[d] = data[d].Key;
+        int k = Math.Min(_options.NumberOfInnerFolds, new HashSet<string>(keys, StringComparer.Ordinal).Count);
+        var fold = GroupedFolds.Assign(keys, k, _options.Seed);
+
+        // Stage 1: out-of-fold scores, then the final model on everything.
+        var stage1Trainer = new LbfgsLogisticRegressionBinaryTrainer(_options.FirstStage);
+        var oof1 = new float[total];
+        for (int f = 0; f < k; f++)
+        {
+            var model = stage1Trainer.Fit(Subset(corpus.Rows, corpus.DocStart, fold, f, exclude: true));
+            ScoreRows(model, corpus, fold, f, oof1);
+        }
+        var stage1 = stage1Trainer.Fit(corpus.Rows);
+
+        // Stage 2 on out-of-fold stage-1 scores.
+        var rows2 = new SparseDataset(SecondStageFeatures.Count);
+        var idx2 = new int[SecondStageFeatures.Count];
+        for (int j = 0; j < idx2.Length; j++) idx2[j] = j;
+        using (var buffer = new DocumentFeatures())
+        {
+            for (int d = 0; d < docs; d++)
+            {
+                int n = corpus.DocStart[d + 1] - corpus.DocStart[d];
+                var f2 = SecondStage(corpus, d, oof1, buffer);
+                for (int b = 0; b < n; b++)
+                {
+                    bool label = corpus.Labels[corpus.DocStart[d] + b];
+                    rows2.Add(idx2, f2.AsSpan(b * SecondStageFeatures.Count, SecondStageFeatures.Count), label, label ? 1f : _options.ContentWeight);
+                }
+            }
+        }
+        var stage2Trainer = new LbfgsLogisticRegressionBinaryTrainer(_options.SecondStage);
+        var oof2 = new float[total];
+        for (int f = 0; f < k; f++)
+        {
+            var model = stage2Trainer.Fit(Subset(rows2, corpus.DocStart, fold, f, exclude: true));
+            for (int d = 0; d < docs; d++)
+            {
+                if (fold[d] != f) continue;
+                for (int r = corpus.DocStart[d]; r < corpus.DocStart[d + 1]; r++) oof2[r] = model.Score(rows2.Indices(r), rows2.Values(r));
+            }
+        }
+        var stage2 = stage2Trainer.Fit(rows2);
+        var calibrator = PlattCalibratorTrainer.Fit(oof2, corpus.Labels);
+        var sequences = new List<IReadOnlyList<bool>>(docs);
+        foreach (var doc in data) sequences.Add(doc.IsBoilerplate);
+        var smoother = HiddenMarkovSmoother.Fit(sequences);
+        return new BlockClassificationModel(_options.Featurizer, stage1, stage2, calibrator, smoother,
+            _options.UseSequenceSmoothing, _options.DecisionThreshold, DataHash(data));
+    }
+
+    private static float[] SecondStage(Corpus corpus, int d, float[] scores, DocumentFeatures buffer)
+    {
+        int start = corpus.DocStart[d], n = corpus.DocStart[d + 1] - start;
+        buffer.Reset(n);
+        corpus.Dense[d].CopyTo(buffer.Dense, 0);
+        var f2 = new float[n * SecondStageFeatures.Count];
+        SecondStageFeatures.Compute(scores.AsSpan(start, n), buffer, f2);
+        return f2;
+    }
+
+    private static void ScoreRows(LinearBinaryModelParameters model, Corpus corpus, int[] fold, int f, float[] output)
+    {
+        for (int d = 0; d < fold.Length; d++)
+        {
+            if (fold[d] != f) continue;
+            for (int r = corpus.DocStart[d]; r < corpus.DocStart[d + 1]; r++)
+                output[r] = model.Score(corpus.Rows.Indices(r), corpus.Rows.Values(r));
+        }
+    }
+
+    private static SparseDataset Subset(SparseDataset rows, int[] docStart, int[] fold, int f, bool exclude)
+    {
+        var subset = new SparseDataset(rows.Dimension);
+        for (int d = 0; d < fold.Length; d++)
+        {
+            if ((fold[d] == f) == exclude) continue;
+            for (int r = docStart[d]; r < docStart[d + 1]; r++) subset.Add(rows.Indices(r), rows.Values(r), rows.Label(r), rows.Weight(r));
+        }
+        return subset;
+    }
+
+    /// <summary>SHA-256 (hex) over every document's key, block kinds, languages, texts and labels, in order.</summary>
+    public static string DataHash(IReadOnlyList<LabeledDocument> data)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        Span<byte> small = stackalloc byte[4];
+        foreach (var doc in data)
+        {
+            hash.AppendData(Encoding.UTF8.GetBytes(doc.Key));
+            BitConverter.TryWriteBytes(small, doc.Document.Count);
+            hash.AppendData(small);
+            for (int b = 0; b < doc.Document.Count; b++)
+            {
+                var block = doc.Document.Blocks[b];
+                small[0] = (byte)block.Kind; small[1] = (byte)block.Language; small[2] = doc.IsBoilerplate[b] ? (byte)1 : (byte)0; small[3] = 0;
+                hash.AppendData(small);
+                var text = Encoding.UTF8.GetBytes(block.Text);
+                BitConverter.TryWriteBytes(small, text.Length);
+                hash.AppendData(small);
+                hash.AppendData(text);
+            }
+        }
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    /// <summary>
+    /// Grouped k-fold cross-validation: the documents (grouped by <paramref name="samplingKey"/>, by default
+    /// the document key) are split into folds, a model is trained on the other folds and scores the held-out one.
+    /// </summary>
+    public IReadOnlyList<CrossValidationResult> CrossValidate(IReadOnlyList<LabeledDocument> data, int numberOfFolds = 5,
+        Func<LabeledDocument, string>? samplingKey = null)
+    {
+        var keys = new string[data.Count];
+        for (int d = 0; d < data.Count; d++) keys[d] = samplingKey?.Invoke(data[d]) ?? data[d].Key;
+        var fold = GroupedFolds.Assign(keys, numberOfFolds, _options.Seed);
+        var results = new List<CrossValidationResult>(numberOfFolds);
+        for (int f = 0; f < numberOfFolds; f++)
+        {
+            var train = new List<LabeledDocument>();
+            var test = new List<LabeledDocument>();
+            var testKeys = new SortedSet<string>(StringComparer.Ordinal);
+            for (int d = 0; d < data.Count; d++)
+            {
+                if (fold[d] == f) { test.Add(data[d]); testKeys.Add(keys[d]); }
+                else train.Add(data[d]);
+            }
+            var model = Fit(train);
+            var scored = Score(model, test, f);
+            results.Add(new CrossValidationResult(f, model, BlockMetrics.Evaluate(scored, model.DecisionThreshold), scored, [.. testKeys]));
+        }
+        return results;
+    }
+
+    /// <summary>Scores labelled documents with a model (for evaluation).</summary>
+    public static List<ScoredBlock> Score(BlockClassificationModel model, IReadOnlyList<LabeledDocument> data, int fold = -1)
+    {
+        var scored = new List<ScoredBlock>();
+        using var engine = model.CreatePredictionEngine();
+        foreach (var doc in data)
+        {
+            var predictions = engine.Predict(doc.Document);
+            for (int b = 0; b < predictions.Length; b++)
+            {
+                var block = doc.Document.Blocks[b];
+                scored.Add(new ScoredBlock(doc.Key, b, doc.IsBoilerplate[b], predictions[b], block.Language, block.Text.Length, fold, block.Text));
+            }
+        }
+        return scored;
+    }
+}

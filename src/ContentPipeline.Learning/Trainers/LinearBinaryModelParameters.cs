@@ -1,0 +1,28 @@
+using System.Runtime.CompilerServices;
+
+namespace ContentPipeline.Learning.Trainers;
+
+/// <summary>A trained linear model: score = bias + Σ weights[i]·x[i] (the logit of the positive class).</summary>
+public sealed class LinearBinaryModelParameters
+{
+    public LinearBinaryModelParameters(float[] weights, float bias)
+    {
+        Weights = weights ?? throw new ArgumentNullException(nameof(weights));
+        Bias = bias;
+    }
+
+    public float[] Weights { get; }
+    public float Bias { get; }
+    public int Dimension => Weights.Length;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public float Score(ReadOnlySpan<int> indices, ReadOnlySpan<float> values)
+    {
+        var w = Weights;
+        float s = Bias;
+        for (int i = 0; i < indices.Length; i++) s += w[indices[i]] * values[i];
+        return s;
+    }
+
+    public static float Sigmoid(float z) => 1f / (1f + MathF.Exp(-z));
+}
