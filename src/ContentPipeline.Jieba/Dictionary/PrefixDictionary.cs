@@ -1,0 +1,152 @@
+using System.IO.Compression;
+using System.Runtime.CompilerServices;
+
+namespace ContentPipeline.Jieba.Dictionary;
+
+/// <summary>
+/// jieba's prefix dictionary <c>FREQ</c> (every word with its frequency, and every prefix of a word with 0) as an
+/// immutable trie in breadth-first order: the children of a node are consecutive node ids, sorted by char.
+/// A fragment is "in FREQ" exactly when walking it does not fall off the trie.
+/// Loaded once from the embedded resource (see Data/build-data.py for the format); shared by all segmenters.
+/// </summary>
+internal sealed class PrefixDictionary
+{
+    private const int LinearScanLimit = 8;
+
+    private readonly int[] _rootChild;   // char -> node id of the one-char prefix, 0 = not in FREQ
+    private readonly int[] _firstChild;  // node -> first child id; children of n are [_firstChild[n], _firstChild[n + 1])
+    private readonly char[] _edge;       // node -> last char of the prefix it spells
+    private readonly int[] _freq;        // node -> FREQ value (0 = prefix only)
+    private readonly double[] _logFreq;  // node -> log(FREQ or 1), as Python's math.log computes it
+
+    public long Total { get; }
+    public int NodeCount => _edge.Length;
+
+    private static readonly Lazy<PrefixDictionary> DefaultInstance = new(LoadDefault, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>The jieba 0.42.1 dictionary, loaded on first use.</summary>
+    public static PrefixDictionary Default => DefaultInstance.Value;
+    public static bool IsDefaultLoaded => DefaultInstance.IsValueCreated;
+
+    private PrefixDictionary(int[] firstChild, char[] edge, int[] freq, long total)
+    {
+        _firstChild = firstChild;
+        _edge = edge;
+        _freq = freq;
+        Total = total;
+        _logFreq = new double[freq.Length];
+        for (int i = 0; i < freq.Length; i++)
+            if (freq[i] > 0) _logFreq[i] = Math.Log(freq[i]);
+        _rootChild = new int[65536];
+        for (int n = _firstChild[0]; n < _firstChild[1]; n++) _rootChild[_edge[n]] = n;
+    }
+
+    private static PrefixDictionary LoadDefault()
+    {
+        using var stream = typeof(PrefixDictionary).Assembly.GetManifestResourceStream("ContentPipeline.Jieba.jieba.dict.bin")
+            ?? throw new InvalidOperationException("ContentPipeline.Jieba: embedded resource jieba.dict.bin is missing.");
+        return Load(stream, "embedded jieba.dict.bin");
+    }
+
+    /// <summary>Reads the zlib-compressed trie written by Data/build-data.py.</summary>
+    public static PrefixDictionary Load(Stream compressed, string name)
+    {
+        byte[] raw;
+        using (var z = new ZLibStream(compressed, CompressionMode.Decompress))
+        using (var ms = new MemoryStream(4 << 20))
+        {
+            z.CopyTo(ms, 1 << 16);
+            raw = ms.GetBuffer();
+            Array.Resize(ref raw, (int)ms.Length);
+        }
+        ReadOnlySpan<byte> s = raw;
+        if (s.Length < 20 || !s[..8].SequenceEqual("JBDICT01"u8))
+            throw new InvalidDataException($"{name}: not a ContentPipeline.Jieba dictionary (bad magic).");
+        long total = BitConverter.ToInt64(raw, 8);
+        int n = BitConverter.ToInt32(raw, 16);
+        int pos = 20;
+        var firstChild = new int[n + 1];
+        int next = 1;
+        for (int i = 0; i < n; i++)
+        {
+            firstChild[i] = next;
+            next += (int)ReadVarint(s, ref pos);
+        }
+        firstChild[n] = next;
+        if (next != n) throw new InvalidDataException($"{name}: corrupt trie (child counts sum to {next - 1}, expected {n - 1}).");
+        var edge = new char[n];
+        for (int parent = 0; parent < n; parent++)
+        {
+            int c = 0;
+            for (int k = firstChild[parent]; k < firstChild[parent + 1]; k++)
+            {
+                c += (int)ReadVarint(s, ref pos);
+                edge[k] = (char)c;
+            }
+        }
+        var freq = new int[n];
+        for (int i = 1; i < n; i++) freq[i] = (int)ReadVarint(s, ref pos);
+        if (pos != s.Length) throw new InvalidDataException($"{name}: {s.Length - pos} trailing bytes.");
+        return new PrefixDictionary(firstChild, edge, freq, total);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint ReadVarint(ReadOnlySpan<byte> s, ref int pos)
+    {
+        uint v = 0;
+        int shift = 0;
+        while (true)
+        {
+            byte b = s[pos++];
+            v |= (uint)(b & 0x7F) << shift;
+            if (b < 0x80) return v;
+            shift += 7;
+        }
+    }
+
+    /// <summary>Node of the one-char prefix <paramref name="c"/>, or 0 when it is not in FREQ.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int Root(char c) => _rootChild[c];
+
+    /// <summary>Node reached from <paramref name="node"/> by <paramref name="c"/>, or 0 when the walk falls off.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int Child(int node, char c)
+    {
+        int lo = _firstChild[node], hi = _firstChild[node + 1];
+        var edge = _edge;
+        if (hi - lo <= LinearScanLimit)
+        {
+            for (int k = lo; k < hi; k++)
+            {
+                char e = edge[k];
+                if (e == c) return k;
+                if (e > c) return 0;
+            }
+            return 0;
+        }
+        hi--;
+        while (lo <= hi)
+        {
+            int mid = (int)((uint)(lo + hi) >> 1);
+            char e = edge[mid];
+            if (e == c) return mid;
+            if (e < c) lo = mid + 1; else hi = mid - 1;
+        }
+        return 0;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int Freq(int node) => _freq[node];
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public double LogFreq(int node) => _logFreq[node];
+
+    /// <summary>Node spelling <paramref name="word"/>, or 0 when it is not in FREQ.</summary>
+    public int Find(ReadOnlySpan<char> word)
+    {
+        if (word.IsEmpty) return 0;
+        int node = _rootChild[word[0]];
+        for (int i = 1; i < word.Length && node != 0; i++) node = Child(node, word[i]);
+        return node;
+    }
+}
