@@ -1,0 +1,53 @@
+namespace ContentPipeline.Running;
+
+/// <summary>
+/// An exclusive lock on an output folder, so two scheduled runs never write the same datasets. It is an OS file
+/// lock (flock on Linux) on <c>out/.lock</c>: a killed run releases it automatically, so no stale lock survives.
+/// </summary>
+public sealed class OutputLock : IDisposable
+{
+    public const string FileName = ".lock";
+    private readonly FileStream _stream;
+
+    private OutputLock(FileStream stream) => _stream = stream;
+
+    public static OutputLock Acquire(string outputDir, string runId)
+    {
+        Directory.CreateDirectory(outputDir);
+        var path = Path.Combine(outputDir, FileName);
+        FileStream stream;
+        try
+        {
+            stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException)
+        {
+            var holder = TryReadHolder(path);
+            throw new ContentPipelineException(
+                $"another run is writing to '{outputDir}'{holder}. Wait for it to finish, or use another --output folder.",
+                ExitCodes.Locked);
+        }
+        // Who holds the lock, for the message a second run prints.
+        stream.SetLength(0);
+        using (var writer = new StreamWriter(stream, leaveOpen: true))
+            writer.Write($"pid {Environment.ProcessId}, run {runId}, since {DateTime.UtcNow:yyyy-MM-ddTHH:mm:ssZ}");
+        stream.Flush();
+        return new OutputLock(stream);
+    }
+
+    private static string TryReadHolder(string path)
+    {
+        try
+        {
+            using var s = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            var text = new StreamReader(s).ReadToEnd().Trim();
+            return text.Length > 0 ? $" ({text})" : "";
+        }
+        catch (IOException)
+        {
+            return "";
+        }
+    }
+
+    public void Dispose() => _stream.Dispose();
+}
