@@ -1,0 +1,103 @@
+using ContentPipeline.Learning.Data;
+using ContentPipeline.Learning.Features;
+
+namespace ContentPipeline.Learning.Tests;
+
+public class FeaturizerTests
+{
+    private static float[] Shape(string text, BlockKind kind = BlockKind.Paragraph, BlockLanguage language = BlockLanguage.Chinese)
+    {
+        var f = new float[DenseBlockFeatures.ShapeCount];
+        DenseBlockFeatures.ComputeShape(new TextBlock(text, kind, language, [text]), f);
+        return f;
+    }
+
+    [Fact]
+    public void Stable_hash_is_fnv1a_over_utf16_code_units()
+    {
+        // FNV-1a of bytes 0x61 0x00 ("a" as UTF-16LE)
+        uint expected = 2166136261;
+        expected = (expected ^ 0x61) * 16777619;
+        expected = (expected ^ 0x00) * 16777619;
+        Assert.Equal(expected, StableHash.Fnv1a("a"));
+        Assert.Equal(StableHash.Fnv1a("比推快讯"), StableHash.Fnv1a("比推快讯".AsSpan()));
+    }
+
+    [Fact]
+    public void Shape_features_see_markers_time_prices_and_tickers()
+    {
+        var ticker = Shape("- 数据:过去 24 小时全网爆仓 1.95 亿美元,BTC 上涨 3%");
+        Assert.Equal(1, ticker[DenseBlockFeatures.ListMarker]);
+        Assert.True(ticker[DenseBlockFeatures.PriceCount] > 0);
+        Assert.True(ticker[DenseBlockFeatures.TickerCount] > 0);
+        Assert.Equal(0, ticker[DenseBlockFeatures.EndsWithSentenceEnd]);
+        var more = Shape("更多 >>观点");
+        Assert.Equal(1, more[DenseBlockFeatures.SectionMarker]);
+        Assert.Equal(1, Shape("10:32 某巨鲸转出 2000 枚 ETH")[DenseBlockFeatures.TimeStamp]);
+        Assert.Equal(1, Shape("2小时前")[DenseBlockFeatures.TimeStamp]);
+        Assert.Equal(1, Shape("Posted 2024-07-12 by admin", language: BlockLanguage.English)[DenseBlockFeatures.Date]);
+        var essay = Shape("人类天生就是工具的创造者,拥有强烈的探索和创新欲望。");
+        Assert.Equal(1, essay[DenseBlockFeatures.EndsWithSentenceEnd]);
+        Assert.Equal(0, essay[DenseBlockFeatures.ListMarker]);
+        Assert.Equal(1, Shape("1. 解决对齐问题")[DenseBlockFeatures.ListMarker]);
+        Assert.Equal(1, Shape("© 2024 Example. All rights reserved.")[DenseBlockFeatures.Copyright]);
+        Assert.Equal(1, Shape("Home | News | About")[DenseBlockFeatures.PipeCount] > 0 ? 1 : 0);
+    }
+
+    [Fact]
+    public void Document_features_mark_duplicates_position_and_windows()
+    {
+        var blocks = new List<TextBlock>
+        {
+            TestData.Block("A long essay paragraph that goes on and on about something important to the author."),
+            TestData.Block("Hot: prices soar"),
+            TestData.Block("Another essay paragraph that is also fairly long and ends with a full stop."),
+            TestData.Block("Hot: prices soar"),
+        };
+        var featurizer = new BlockFeaturizer(new FeaturizerOptions { HashBits = 12 });
+        using var features = new DocumentFeatures();
+        featurizer.Featurize(new TextDocument("d", blocks), features);
+        Assert.Equal(0, features.DenseRow(0)[DenseBlockFeatures.IsDuplicate]);
+        Assert.Equal(1, features.DenseRow(1)[DenseBlockFeatures.IsDuplicate]);
+        Assert.Equal(1, features.DenseRow(3)[DenseBlockFeatures.IsDuplicate]);
+        Assert.Equal(1, features.DenseRow(3)[DenseBlockFeatures.IsLast]);
+        Assert.Equal(0, features.DenseRow(3)[DenseBlockFeatures.DistanceToEnd]);
+        Assert.Equal(1f / 3, features.DenseRow(1)[DenseBlockFeatures.RelativePosition], 5);
+        // window ±1 of block 1 = mean of blocks 0 and 2
+        int ends = DenseBlockFeatures.EndsWithSentenceEnd;
+        Assert.Equal(1, features.DenseRow(1)[DenseBlockFeatures.Window1First + ends]);
+        Assert.Equal(0, features.DenseRow(2)[DenseBlockFeatures.Window1First + ends]);
+        // window ±3 of block 3 = mean of blocks 0, 1, 2
+        Assert.Equal(2f / 3, features.DenseRow(3)[DenseBlockFeatures.Window3First + ends], 5);
+    }
+
+    [Fact]
+    public void Hashed_text_part_is_l2_normalised_and_indices_are_in_range()
+    {
+        var featurizer = new BlockFeaturizer(new FeaturizerOptions { HashBits = 10 });
+        using var features = new DocumentFeatures();
+        var doc = new TextDocument("d", [new TextBlock("我们的使命是确保通用人工智能造福全人类。", BlockKind.Paragraph, BlockLanguage.Chinese, ["我们", "的", "使命", "是", "确保", "通用", "人工智能", "造福", "全人类", "。"])]);
+        featurizer.Featurize(doc, features);
+        double sumSq = 0;
+        var idx = features.RowIndices(0);
+        var val = features.RowValues(0);
+        for (int i = 0; i < idx.Length; i++)
+        {
+            Assert.InRange(idx[i], 0, featurizer.Dimension - 1);
+            if (idx[i] < featurizer.DenseOffset) sumSq += val[i] * val[i];
+        }
+        Assert.Equal(1.0, sumSq, 4);
+    }
+
+    [Fact]
+    public void Features_are_identical_across_featurizer_instances()
+    {
+        var doc = TestData.Corpus(1)[0].Document;
+        using var a = new DocumentFeatures();
+        using var b = new DocumentFeatures();
+        new BlockFeaturizer(new FeaturizerOptions()).Featurize(doc, a);
+        new BlockFeaturizer(new FeaturizerOptions()).Featurize(doc, b);
+        Assert.Equal(a.Indices.AsSpan(0, a.Length).ToArray(), b.Indices.AsSpan(0, b.Length).ToArray());
+        Assert.Equal(a.Values.AsSpan(0, a.Length).ToArray(), b.Values.AsSpan(0, b.Length).ToArray());
+    }
+}

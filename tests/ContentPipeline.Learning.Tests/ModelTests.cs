@@ -1,0 +1,146 @@
+using ContentPipeline.Learning.Evaluation;
+using ContentPipeline.Learning.Features;
+using ContentPipeline.Learning.Model;
+
+namespace ContentPipeline.Learning.Tests;
+
+public class ModelTests
+{
+    private static readonly BlockClassificationTrainer.Options Small = new()
+    {
+        Featurizer = new FeaturizerOptions { HashBits = 14 },
+        NumberOfInnerFolds = 3,
+    };
+
+    private static byte[] Bytes(BlockClassificationModel model)
+    {
+        var stream = new MemoryStream();
+        model.Save(stream);
+        return stream.ToArray();
+    }
+
+    [Fact]
+    public void Separates_essay_from_ticker_on_held_out_documents()
+    {
+        var train = TestData.Corpus(30, seed: 1);
+        var test = TestData.Corpus(10, seed: 2);
+        var model = new BlockClassificationTrainer(Small).Fit(train);
+        var scored = BlockClassificationTrainer.Score(model, test);
+        var metrics = BlockMetrics.Evaluate(scored, 0.5f);
+        Assert.True(metrics.WeightedNegativeRecall >= 0.99, $"content kept {metrics.WeightedNegativeRecall}");
+        Assert.True(metrics.PositiveRecall >= 0.95, $"boilerplate recall {metrics.PositiveRecall}");
+        Assert.True(metrics.AreaUnderRocCurve > 0.98);
+    }
+
+    [Fact]
+    public void Same_data_and_seed_give_byte_identical_model_files()
+    {
+        var data = TestData.Corpus(20);
+        var a = Bytes(new BlockClassificationTrainer(Small).Fit(data));
+        var b = Bytes(new BlockClassificationTrainer(Small).Fit(data));
+        Assert.Equal(a, b);
+    }
+
+    [Fact]
+    public void Save_and_load_round_trip_predicts_the_same()
+    {
+        var data = TestData.Corpus(20);
+        var model = new BlockClassificationTrainer(Small).Fit(data).WithMetrics(new Dictionary<string, double> { ["cv.auc"] = 0.97 });
+        string path = Path.Combine(Path.GetTempPath(), $"cpl-{Guid.NewGuid():N}.model");
+        try
+        {
+            model.Save(path);
+            var loaded = BlockClassificationModel.Load(path);
+            Assert.Equal(Bytes(model), Bytes(loaded));
+            Assert.Equal(0.97, loaded.Metrics["cv.auc"]);
+            Assert.Equal(model.TrainingDataHash, loaded.TrainingDataHash);
+            var doc = TestData.Corpus(1, seed: 9)[0].Document;
+            var p1 = model.CreatePredictionEngine().Predict(doc);
+            var p2 = loaded.CreatePredictionEngine().Predict(doc);
+            Assert.Equal(p1, p2);
+        }
+        finally { File.Delete(path); }
+    }
+
+    [Fact]
+    public void Corrupt_truncated_missing_and_mismatched_files_fail_clearly()
+    {
+        var bytes = Bytes(new BlockClassificationTrainer(Small).Fit(TestData.Corpus(10)));
+        string dir = Path.Combine(Path.GetTempPath(), $"cpl-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(dir);
+        try
+        {
+            string Write(string name, byte[] content) { var p = Path.Combine(dir, name); File.WriteAllBytes(p, content); return p; }
+            var truncated = Write("truncated.model", bytes[..(bytes.Length / 2)]);
+            var flipped = (byte[])bytes.Clone();
+            flipped[bytes.Length / 2] ^= 0x40;
+            var corrupt = Write("corrupt.model", flipped);
+            var version = (byte[])bytes.Clone();
+            version[4] = 99;
+            var future = Write("future.model", version);
+            var text = Write("text.model", "hello"u8.ToArray());
+
+            var e1 = Assert.Throws<ModelFormatException>(() => BlockClassificationModel.Load(truncated));
+            Assert.Contains("truncated.model", e1.Message);
+            Assert.Contains("truncated", e1.Problem);
+            Assert.Contains("retrain", e1.Message);
+            Assert.Contains("checksum", Assert.Throws<ModelFormatException>(() => BlockClassificationModel.Load(corrupt)).Message);
+            Assert.Contains("version 99", Assert.Throws<ModelFormatException>(() => BlockClassificationModel.Load(future)).Message);
+            Assert.Contains("bad header", Assert.Throws<ModelFormatException>(() => BlockClassificationModel.Load(text)).Message);
+            Assert.Contains("does not exist", Assert.Throws<ModelFormatException>(() => BlockClassificationModel.Load(Path.Combine(dir, "nope.model"))).Message);
+        }
+        finally { Directory.Delete(dir, recursive: true); }
+    }
+
+    private static string Group(string key) => (int.Parse(key[4..]) / 2).ToString();
+
+    [Fact]
+    public void Grouped_cross_validation_never_splits_a_document()
+    {
+        var data = TestData.Corpus(15);
+        // two documents per sampling key: keys must stay together
+        var results = new BlockClassificationTrainer(Small).CrossValidate(data, numberOfFolds: 5, samplingKey: d => Group(d.Key));
+        Assert.Equal(5, results.Count);
+        var seen = new Dictionary<string, int>();
+        int blocks = 0;
+        foreach (var r in results)
+        {
+            foreach (var b in r.ScoredHoldOutSet)
+            {
+                blocks++;
+                Assert.Equal(r.Fold, b.Fold);
+                string group = Group(b.DocumentKey);
+                if (seen.TryGetValue(group, out int fold)) Assert.Equal(fold, r.Fold);
+                else seen[group] = r.Fold;
+            }
+        }
+        int total = 0;
+        foreach (var d in data) total += d.Document.Count;
+        Assert.Equal(total, blocks); // every block is held out exactly once
+    }
+
+    [Fact]
+    public void Fold_assignment_is_balanced_and_deterministic()
+    {
+        var keys = new List<string>();
+        for (int i = 0; i < 23; i++) keys.Add($"k{i}");
+        var a = GroupedFolds.Assign(keys, 5, seed: 3);
+        Assert.Equal(a, GroupedFolds.Assign(keys, 5, seed: 3));
+        var counts = new int[5];
+        foreach (var f in a) counts[f]++;
+        Assert.All(counts, c => Assert.InRange(c, 4, 5));
+    }
+
+    [Fact]
+    public void Explain_names_the_features()
+    {
+        var data = TestData.Corpus(20);
+        var model = new BlockClassificationTrainer(Small).Fit(data);
+        using var engine = model.CreatePredictionEngine();
+        var doc = data[0].Document;
+        var top = engine.Explain(doc, doc.Count - 1, top: 5);
+        Assert.Equal(5, top.Count);
+        Assert.All(top, c => Assert.False(c.Name.StartsWith("hash#", StringComparison.Ordinal)));
+        Assert.True(Math.Abs(top[0].Contribution) >= Math.Abs(top[4].Contribution));
+    }
+}
