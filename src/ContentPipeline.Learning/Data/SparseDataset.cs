@@ -26,9 +26,9 @@ public sealed class SparseDataset
     {
         if (indices.Length != values.Length) throw new ArgumentException("indices and values differ in length");
         if (!(weight >= 0) || !float.IsFinite(weight)) throw new ArgumentOutOfRangeException(nameof(weight), weight, "must be finite and >= 0");
-        if (Count + 1 >= _rowStart.Length)
+        if (Count == _labels.Length)
         {
-            Array.Resize(ref _rowStart, _rowStart.Length * 2);
+            Array.Resize(ref _rowStart, _labels.Length * 2 + 1);
             Array.Resize(ref _labels, _labels.Length * 2);
             Array.Resize(ref _weights, _weights.Length * 2);
         }

@@ -177,17 +177,20 @@ public sealed class BlockFeaturizer
             if (run < 4) run++;
             last = c;
             int lo = cjk ? cjkMin : latMin, hi = cjk ? cjkMax : latMax;
-            uint ns = cjk ? NsCjk : NsLatin;
-            for (int len = lo; len <= hi && len <= run; len++)
+            if (hi > run) hi = run;
+            // n-gram hashes grow from the newest character backwards: one AddChar per length.
+            uint h = cjk ? NsCjk : NsLatin;
+            for (int len = 1; len <= hi; len++)
             {
-                uint h = ns + (uint)len;
-                for (int k = len - 1; k >= 0; k--) h = StableHash.AddChar(h, ring[k]);
-                Add(h);
+                h = StableHash.AddChar(h, ring[len - 1]);
+                if (len < lo) continue;
+                uint g = h + (uint)len;
+                Add(g);
                 if (_names != null)
                 {
                     var gram = new char[len];
                     for (int k = 0; k < len; k++) gram[k] = ring[len - 1 - k];
-                    Name(h, "c:" + new string(gram));
+                    Name(g, "c:" + new string(gram));
                 }
             }
         }
