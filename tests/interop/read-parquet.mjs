@@ -63,6 +63,24 @@ async function readMetadata(conn, path) {
     }
     return m;
   });
+  // DuckDB shows no min/max for float chunks holding ±Infinity; take those from hyparquet's footer decoding.
+  hyparquetModule ??= await import('hyparquet');
+  const buf = readFileSync(path);
+  const footer = hyparquetModule.parquetMetadata(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength));
+  for (const m of metadata) {
+    if ((m.type === 'FLOAT' || m.type === 'DOUBLE') && m.stats_min_value === null && m.stats_max_value === null) {
+      const chunk = footer.row_groups[Number(m.row_group_id)].columns.find(
+        (c) => c.meta_data.path_in_schema.join(', ') === m.path_in_schema,
+      );
+      const st = chunk?.meta_data?.statistics;
+      const text = (x) => (x === undefined || x === null ? null : String(canonNumber(Number(x))));
+      if (st && (st.min_value ?? st.min) !== undefined) {
+        m.stats_min_value = text(st.min_value ?? st.min);
+        m.stats_max_value = text(st.max_value ?? st.max);
+        m.stats_source = 'hyparquet';
+      }
+    }
+  }
   const [file] = await q(`SELECT created_by, num_rows, num_row_groups FROM parquet_file_metadata(${sqlString(path)})`);
   const kv = await q(`SELECT decode(key) AS key, decode(value) AS value FROM parquet_kv_metadata(${sqlString(path)})`);
   return { schema, metadata, file, kv };

@@ -51,7 +51,7 @@ SELECT
   make_timestamp(1600000000000000 + i::BIGINT * 3600000000)::TIMESTAMPTZ AS tstz_opt,
   CASE i % 5 WHEN 0 THEN NULL WHEN 1 THEN []::VARCHAR[] WHEN 2 THEN ['a', NULL, '']
        ELSE ['w' || i, '中' || (i % 10)] END AS list_str,
-  CASE i % 4 WHEN 0 THEN NULL WHEN 1 THEN []::INTEGER[] WHEN 2 THEN [i, NULL, -i] ELSE [i] END AS list_int
+  CASE i % 4 WHEN 0 THEN NULL WHEN 1 THEN []::INTEGER[] WHEN 2 THEN [i, -2147483648, -i] ELSE [i] END AS list_int
 FROM (SELECT range::INTEGER AS i FROM range(${ROWS})) r
 ORDER BY i`;
 
