@@ -1,0 +1,77 @@
+using ContentPipeline.Normalise;
+using ContentPipeline.Normalise.Markdown;
+
+namespace ContentPipeline.Tests.Normalise;
+
+public class MarkdownInlineTests
+{
+    [Theory]
+    [InlineData("_In the next couple of decades._", "In the next couple of decades.")]
+    [InlineData("This is **bold** and *it* and ~~gone~~.", "This is bold and it and gone.")]
+    [InlineData("这是**重点**内容", "这是重点内容")]
+    [InlineData("snake_case_name stays, 2*3 too, 5 * 3 as well", "snake_case_name stays, 2*3 too, 5 * 3 as well")]
+    [InlineData("See [the post](https://x.org/a_(b)) now", "See the post now")]
+    [InlineData("![a chart](img.png) below", "a chart below")]
+    [InlineData("[[Sam Altman]] and [[Page|alias]]", "Sam Altman and alias")]
+    [InlineData("text<!--more-->more", "textmore")]
+    [InlineData("use `a_b*c` here", "use a_b*c here")]
+    [InlineData("<https://example.com> and <span class=\"x\">span</span>", "https://example.com and span")]
+    [InlineData("a \\*literal\\* star", "a *literal* star")]
+    [InlineData("ref [text][1] link", "ref text link")]
+    [InlineData("price < 5 and x > 3", "price < 5 and x > 3")]
+    public void Reduces_inline_markup_to_text(string input, string expected) => Assert.Equal(expected, MarkdownInline.Strip(input));
+}
+
+public class MarkdownBlockSplitterTests
+{
+    private static List<RawBlock> Split(string text) => MarkdownBlockSplitter.Split(text, 1, stripInline: true);
+
+    [Fact]
+    public void Recognises_block_kinds_with_source_lines()
+    {
+        var blocks = Split("# Title\n\nFirst paragraph.\n\n- item one\n- item two\n\n> quoted\n> text\n\n```\ncode line\n```\n\nSetext\n======\n");
+        Assert.Equal(
+            [("heading", "Title", 1), ("paragraph", "First paragraph.", 3), ("list_item", "item one", 5), ("list_item", "item two", 6),
+             ("quote", "quoted text", 8), ("code", "code line", 11), ("heading", "Setext", 15)],
+            blocks.Select(b => (b.Kind, b.Text, b.SourceLine)).ToArray());
+    }
+
+    [Fact]
+    public void Comments_thematic_breaks_and_link_definitions_show_nothing()
+    {
+        var blocks = Split("Intro\n\n<!--more-->\n\n---\n\n[1]: https://example.com\n\nBody");
+        Assert.Equal(["Intro", "Body"], blocks.Select(b => b.Text));
+    }
+
+    [Fact]
+    public void Lines_of_a_scrape_stay_separate_blocks()
+    {
+        var blocks = Split("比推快讯\n更多 >>- 香港财政司长\n- 观点:特朗普关税\n- 数据:过去 7 天");
+        Assert.Equal(["line", "line", "list_item", "list_item"], blocks.Select(b => b.Kind));
+        Assert.Equal("更多 >>- 香港财政司长", blocks[1].Text);
+    }
+
+    [Fact]
+    public void Hard_wrapped_prose_joins_into_one_paragraph()
+    {
+        var blocks = Split("This is a long line of prose that was wrapped by an editor at\nseventy characters, and it goes on for a while before it\nends here.");
+        var block = Assert.Single(blocks);
+        Assert.Equal("paragraph", block.Kind);
+        Assert.StartsWith("This is a long line", block.Text);
+        Assert.EndsWith("ends here.", block.Text);
+    }
+
+    [Fact]
+    public void Headlines_without_full_stops_are_not_joined()
+    {
+        var blocks = Split("Bitcoin ETF sees record inflows as price tops $70,000\nOpenAI Announces New Model For Enterprise Customers Today");
+        Assert.Equal(2, blocks.Count);
+    }
+
+    [Fact]
+    public void Numbered_lines_without_a_space_are_text_not_lists()
+    {
+        var blocks = Split("1.AI模型的智能水平大致取决于其训练和运行所消耗资源的对数。");
+        Assert.Equal("paragraph", Assert.Single(blocks).Kind);
+    }
+}
