@@ -95,11 +95,18 @@ internal sealed class FileWriterCore : IDisposable
     {
         if (_current == null) return;
         if (_current.Columns.Count != Schema.DataFields.Count)
-            throw new InvalidOperationException($"Row group has {_current.Columns.Count} of {Schema.DataFields.Count} columns written.");
+        {
+            int written = _current.Columns.Count;
+            _current = null; // its bytes stay in the file, unreferenced by the footer
+            throw new InvalidOperationException($"Row group has {written} of {Schema.DataFields.Count} columns written; it is left out of the file.");
+        }
         _current.TotalCompressedSize = Position - _currentStart;
         _rowGroups.Add(_current);
         _current = null;
     }
+
+    /// <summary>Drops an unfinished row group from the footer.</summary>
+    public void AbandonRowGroup() => _current = null;
 
     private byte[] BuildFooter()
     {

@@ -61,10 +61,19 @@ public sealed class ParquetWriter : IDisposable, IAsyncDisposable
         return _openRowGroup;
     }
 
+    private void AbandonOpenRowGroup()
+    {
+        if (_openRowGroup is { IsCompleted: false })
+        {
+            _openRowGroup.MarkCompleted();
+            _core.AbandonRowGroup();
+        }
+    }
+
     public void Dispose()
     {
         if (_core.FooterWritten) return;
-        _openRowGroup?.Dispose();
+        AbandonOpenRowGroup();
         _core.WriteFooter();
         _core.Dispose();
     }
@@ -72,7 +81,7 @@ public sealed class ParquetWriter : IDisposable, IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         if (_core.FooterWritten) return;
-        _openRowGroup?.Dispose();
+        AbandonOpenRowGroup();
         await _core.WriteFooterAsync(default).ConfigureAwait(false);
         _core.Dispose();
     }
@@ -89,6 +98,8 @@ public sealed class ParquetRowGroupWriter : IDisposable
     }
 
     internal bool IsCompleted { get; private set; }
+
+    internal void MarkCompleted() => IsCompleted = true;
 
     public void WriteColumn(DataColumn column)
     {
