@@ -8,7 +8,8 @@ Run with the system Python that has Debian's python3-jieba installed:
 JIEBA_DIR defaults to /usr/lib/python3/dist-packages/jieba, OUT_DIR to this script's folder.
 Python is used for this conversion only; the .NET library never runs it.
 
-jieba.dict.bin (zlib-compressed), all integers little-endian, "varint" = unsigned LEB128:
+jieba.dict.bin (stored uncompressed: the loader parses it in place from the assembly's mapped image, with no
+inflate step; git and NuGet compress it anyway), all integers little-endian, "varint" = unsigned LEB128:
     magic  b"JBDICT01"
     int64  total            sum of all frequencies, exactly Tokenizer.total after gen_pfdict
     int32  nodeCount        nodes of the prefix trie of FREQ, root included, numbered in breadth-first order
@@ -95,7 +96,7 @@ def main():
     for node in order[1:]:
         varint(out, freq[node])
     with open(os.path.join(out_dir, "jieba.dict.bin"), "wb") as f:
-        f.write(zlib.compress(bytes(out), 9))
+        f.write(bytes(out))
 
     hmm = bytearray(b"JBHMM001")
     for s in STATES:
@@ -111,8 +112,8 @@ def main():
     with open(os.path.join(out_dir, "jieba.hmm.bin"), "wb") as f:
         f.write(zlib.compress(bytes(hmm), 9))
 
-    print("words+prefixes=%d total=%d dict=%d bytes (raw %d) hmm=%d bytes" % (
-        len(freq), total, os.path.getsize(os.path.join(out_dir, "jieba.dict.bin")), len(out),
+    print("words+prefixes=%d total=%d dict=%d bytes (zlib would be %d) hmm=%d bytes" % (
+        len(freq), total, len(out), len(zlib.compress(bytes(out), 9)),
         os.path.getsize(os.path.join(out_dir, "jieba.hmm.bin"))))
 
 

@@ -28,15 +28,30 @@ internal sealed class PrefixDictionary
     public static PrefixDictionary Default => DefaultInstance.Value;
     public static bool IsDefaultLoaded => DefaultInstance.IsValueCreated;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private PrefixDictionary(int[] firstChild, char[] edge, int[] freq, long total)
     {
         _firstChild = firstChild;
         _edge = edge;
         _freq = freq;
         Total = total;
-        _logFreq = new double[freq.Length];
+        _logFreq = GC.AllocateUninitializedArray<double>(freq.Length);
+        // Most frequencies are small and repeated: compute each small one's logarithm once.
+        Span<double> smallLogs = new double[4096];
+        smallLogs.Fill(double.NaN);
         for (int i = 0; i < freq.Length; i++)
-            if (freq[i] > 0) _logFreq[i] = Math.Log(freq[i]);
+        {
+            int f = freq[i];
+            double l;
+            if (f <= 0) l = 0;
+            else if (f < smallLogs.Length)
+            {
+                l = smallLogs[f];
+                if (double.IsNaN(l)) smallLogs[f] = l = Math.Log(f);
+            }
+            else l = Math.Log(f);
+            _logFreq[i] = l;
+        }
         _rootChild = new int[65536];
         for (int n = _firstChild[0]; n < _firstChild[1]; n++) _rootChild[_edge[n]] = n;
     }
@@ -45,25 +60,40 @@ internal sealed class PrefixDictionary
     {
         using var stream = typeof(PrefixDictionary).Assembly.GetManifestResourceStream("ContentPipeline.Jieba.jieba.dict.bin")
             ?? throw new InvalidOperationException("ContentPipeline.Jieba: embedded resource jieba.dict.bin is missing.");
+        if (stream is UnmanagedMemoryStream mapped)
+        {
+            // The resource lies in the mapped assembly image: parse it where it is, without copying.
+            unsafe
+            {
+                return Parse(new ReadOnlySpan<byte>(mapped.PositionPointer, checked((int)mapped.Length)), "embedded jieba.dict.bin");
+            }
+        }
         return Load(stream, "embedded jieba.dict.bin");
     }
 
-    /// <summary>Reads the zlib-compressed trie written by Data/build-data.py.</summary>
-    public static PrefixDictionary Load(Stream compressed, string name)
+    /// <summary>Reads the trie written by Data/build-data.py, plain or zlib-compressed.</summary>
+    public static PrefixDictionary Load(Stream stream, string name)
     {
-        byte[] raw;
-        using (var z = new ZLibStream(compressed, CompressionMode.Decompress))
-        using (var ms = new MemoryStream(4 << 20))
+        using var ms = new MemoryStream(4 << 20);
+        stream.CopyTo(ms, 1 << 16);
+        var bytes = ms.GetBuffer().AsSpan(0, (int)ms.Length);
+        if (bytes.Length >= 2 && bytes[0] == 0x78)
         {
-            z.CopyTo(ms, 1 << 16);
-            raw = ms.GetBuffer();
-            Array.Resize(ref raw, (int)ms.Length);
+            using var z = new ZLibStream(new MemoryStream(ms.GetBuffer(), 0, (int)ms.Length), CompressionMode.Decompress);
+            using var inflated = new MemoryStream(4 << 20);
+            z.CopyTo(inflated, 1 << 16);
+            return Parse(inflated.GetBuffer().AsSpan(0, (int)inflated.Length), name);
         }
-        ReadOnlySpan<byte> s = raw;
+        return Parse(bytes, name);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static PrefixDictionary Parse(ReadOnlySpan<byte> s, string name)
+    {
         if (s.Length < 20 || !s[..8].SequenceEqual("JBDICT01"u8))
             throw new InvalidDataException($"{name}: not a ContentPipeline.Jieba dictionary (bad magic).");
-        long total = BitConverter.ToInt64(raw, 8);
-        int n = BitConverter.ToInt32(raw, 16);
+        long total = System.Buffers.Binary.BinaryPrimitives.ReadInt64LittleEndian(s[8..]);
+        int n = System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(s[16..]);
         int pos = 20;
         var firstChild = new int[n + 1];
         int next = 1;
@@ -74,7 +104,7 @@ internal sealed class PrefixDictionary
         }
         firstChild[n] = next;
         if (next != n) throw new InvalidDataException($"{name}: corrupt trie (child counts sum to {next - 1}, expected {n - 1}).");
-        var edge = new char[n];
+        var edge = GC.AllocateUninitializedArray<char>(n);
         for (int parent = 0; parent < n; parent++)
         {
             int c = 0;
@@ -84,7 +114,8 @@ internal sealed class PrefixDictionary
                 edge[k] = (char)c;
             }
         }
-        var freq = new int[n];
+        var freq = GC.AllocateUninitializedArray<int>(n);
+        freq[0] = 0;
         for (int i = 1; i < n; i++) freq[i] = (int)ReadVarint(s, ref pos);
         if (pos != s.Length) throw new InvalidDataException($"{name}: {s.Length - pos} trailing bytes.");
         return new PrefixDictionary(firstChild, edge, freq, total);

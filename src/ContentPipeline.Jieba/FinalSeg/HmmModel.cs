@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.IO.Compression;
 
 namespace ContentPipeline.Jieba.FinalSeg;
@@ -38,25 +39,35 @@ internal sealed class HmmModel
         return Load(stream, "embedded jieba.hmm.bin");
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static HmmModel Load(Stream compressed, string name)
     {
-        using var z = new ZLibStream(compressed, CompressionMode.Decompress);
-        using var r = new BinaryReader(z);
-        if (!r.ReadBytes(8).AsSpan().SequenceEqual("JBHMM001"u8))
+        byte[] raw;
+        using (var z = new ZLibStream(compressed, CompressionMode.Decompress))
+        using (var ms = new MemoryStream(1 << 19))
+        {
+            z.CopyTo(ms, 1 << 16);
+            raw = ms.ToArray();
+        }
+        ReadOnlySpan<byte> s = raw;
+        if (s.Length < 8 + 20 * 8 || !s[..8].SequenceEqual("JBHMM001"u8))
             throw new InvalidDataException($"{name}: not a ContentPipeline.Jieba HMM model (bad magic).");
         var m = new HmmModel();
-        for (int i = 0; i < 4; i++) m.Start[i] = r.ReadDouble();
-        for (int i = 0; i < 16; i++) m.Trans[i] = r.ReadDouble();
+        int pos = 8;
+        for (int i = 0; i < 4; i++, pos += 8) m.Start[i] = BinaryPrimitives.ReadDoubleLittleEndian(s[pos..]);
+        for (int i = 0; i < 16; i++, pos += 8) m.Trans[i] = BinaryPrimitives.ReadDoubleLittleEndian(s[pos..]);
         for (int state = 0; state < 4; state++)
         {
-            int count = r.ReadInt32();
-            for (int i = 0; i < count; i++)
+            int count = BinaryPrimitives.ReadInt32LittleEndian(s[pos..]);
+            pos += 4;
+            for (int i = 0; i < count; i++, pos += 10)
             {
-                char c = (char)r.ReadUInt16();
-                double p = r.ReadDouble();
+                char c = (char)BinaryPrimitives.ReadUInt16LittleEndian(s[pos..]);
+                double p = BinaryPrimitives.ReadDoubleLittleEndian(s[(pos + 2)..]);
                 if (c >= FirstChar && c <= LastChar) m.Emit[(c - FirstChar) * 4 + state] = p;
             }
         }
+        if (pos != s.Length) throw new InvalidDataException($"{name}: {s.Length - pos} trailing bytes.");
         return m;
     }
 }
