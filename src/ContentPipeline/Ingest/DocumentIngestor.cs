@@ -465,6 +465,7 @@ public sealed class DocumentIngestor(IngestOptions? options = null)
     }
 
     private static readonly Regex AtxHeading = new(@"^ {0,3}#{1,6}[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$", RegexOptions.CultureInvariant);
+    private static readonly Regex RuleLine = new(@"^\s*([-*_=~])(\s*\1)*\s*$", RegexOptions.CultureInvariant);
     private static readonly Regex Fence = new(@"^ {0,3}(```|~~~)", RegexOptions.CultureInvariant);
 
     /// <summary>Title from the body: the first Markdown heading (Markdown only), else the first non-empty line; markup stripped, at most 200 chars.</summary>
@@ -485,6 +486,7 @@ public sealed class DocumentIngestor(IngestOptions? options = null)
         foreach (var l in lines)
         {
             if (markdown && Fence.IsMatch(l)) continue;
+            if (RuleLine.IsMatch(l)) continue; // ---, ***, === : rules and setext underlines, not text
             var s = StripMarkup(l);
             if (s.Length > 0) return Clip(s);
         }
