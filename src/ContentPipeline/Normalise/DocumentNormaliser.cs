@@ -9,15 +9,17 @@ namespace ContentPipeline.Normalise;
 /// Turns a document's body (Markdown, text or HTML) into clean blocks: markup reduced to text with its block
 /// structure kept, then each block's characters cleaned. Blocks left empty by the clean-up are dropped.
 /// </summary>
+/// <remarks>Not thread-safe: use one instance per thread.</remarks>
 public sealed class DocumentNormaliser(NormaliseSettings settings)
 {
     private readonly TextNormaliser _text = new(settings);
+    private readonly HtmlBlockExtractor _html = new(); // one per normaliser: the extractor reuses its buffers
 
     public List<RawBlock> Normalise(IngestedDocument doc)
     {
         var isHtml = doc.Format == SourceFormats.Html;
         IReadOnlyList<RawBlock> raw = isHtml
-            ? HtmlBlockExtractor.Extract(doc.Body)
+            ? _html.Extract(doc.Body)
             : MarkdownBlockSplitter.Split(doc.Body, doc.BodyStartLine, settings.StripMarkdown);
         // HTML lines are counted inside the HTML string; shift them to lines of the source file.
         var lineOffset = isHtml ? doc.BodyStartLine - 1 : 0;

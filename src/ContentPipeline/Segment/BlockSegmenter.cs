@@ -35,8 +35,8 @@ public sealed class BlockSegmenter
             var tokens = new List<string>();
             if (language is Languages.Chinese or Languages.Mixed)
             {
-                foreach (var token in _jieba.Cut(block.Text, cutAll: false, hmm: _hmm))
-                    if (!string.IsNullOrWhiteSpace(token)) tokens.Add(token);
+                _jieba.Cut(block.Text.AsSpan(), tokens, cutAll: false, hmm: _hmm);
+                tokens.RemoveAll(string.IsNullOrWhiteSpace); // jieba yields spaces as tokens
             }
             else
             {
