@@ -16,9 +16,16 @@ public sealed class InMemoryPipeline(PipelineConfig config)
     private readonly BlockSegmenter _segmenter = new(config.Segment);
 
     /// <summary>Every document in <paramref name="text"/> (JSONL holds several) with its blocks.</summary>
-    public IEnumerable<(IngestedDocument Document, List<SegmentedBlock> Blocks)> ProcessAll(string relativePath, string text)
+    public IEnumerable<(IngestedDocument Document, List<SegmentedBlock> Blocks)> ProcessAll(string relativePath, string text) =>
+        Segment(relativePath, _ingestor.IngestText(relativePath, text));
+
+    /// <summary>Every document of a file on disk, decoded as a run would (BOM, declared charset, detection).</summary>
+    public IEnumerable<(IngestedDocument Document, List<SegmentedBlock> Blocks)> ProcessFile(string path) =>
+        Segment(Path.GetFileName(path), _ingestor.IngestBytes(Path.GetFileName(path), File.ReadAllBytes(path)));
+
+    private IEnumerable<(IngestedDocument Document, List<SegmentedBlock> Blocks)> Segment(string relativePath, IEnumerable<IngestResult> results)
     {
-        foreach (var result in _ingestor.IngestText(relativePath, text))
+        foreach (var result in results)
         {
             if (result.Kind == IngestResultKind.Skipped)
                 throw new ContentPipelineException($"'{relativePath}': its extension is not configured in ingest.*_extensions.", ExitCodes.BadConfigOrUsage);
@@ -35,7 +42,4 @@ public sealed class InMemoryPipeline(PipelineConfig config)
         foreach (var item in ProcessAll(relativePath, text)) return item;
         throw new ContentPipelineException($"'{relativePath}' holds no document.");
     }
-
-    public (IngestedDocument Document, List<SegmentedBlock> Blocks) ProcessFile(string path) =>
-        Process(Path.GetFileName(path), File.ReadAllText(path));
 }
