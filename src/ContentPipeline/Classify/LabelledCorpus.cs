@@ -35,7 +35,12 @@ public static class LabelledCorpus
             throw new ContentPipelineException($"labelled corpus folder '{root}' not found. Fix `corpus:` in the training config or pass --data.", ExitCodes.BadConfigOrUsage);
         var files = new List<string>();
         foreach (var file in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories))
+        {
+            // Documentation beside the corpus (README.md, NOTES.md ...) is not a labelled document.
+            var name = System.IO.Path.GetFileName(file);
+            if (name.StartsWith("README", StringComparison.OrdinalIgnoreCase) || name.StartsWith("LICENSE", StringComparison.OrdinalIgnoreCase)) continue;
             if (Array.IndexOf(Extensions, System.IO.Path.GetExtension(file).ToLowerInvariant()) >= 0) files.Add(file);
+        }
         files.Sort(StringComparer.Ordinal);
         var documents = new List<LabelledDocument>(files.Count);
         foreach (var file in files)
