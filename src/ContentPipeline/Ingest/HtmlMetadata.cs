@@ -20,9 +20,10 @@ public sealed class HtmlMetadata
     /// <summary>Meta tags (name/property/itemprop/http-equiv → content), in document order; repeated keys keep every value.</summary>
     public List<KeyValuePair<string, string>> Meta { get; } = [];
 
-    private static readonly HtmlParser Parser = new(new HtmlParserOptions { IsScripting = false });
+    // One parser per thread: ingest may run on several threads, and AngleSharp does not promise a shared parser is safe.
+    private static readonly ThreadLocal<HtmlParser> Parser = new(() => new HtmlParser(new HtmlParserOptions { IsScripting = false }));
 
-    public static HtmlMetadata Read(string html) => Read(Parser.ParseDocument(html));
+    public static HtmlMetadata Read(string html) => Read(Parser.Value!.ParseDocument(html));
 
     public static HtmlMetadata Read(IDocument doc)
     {

@@ -114,6 +114,8 @@ public static class TextDecoder
         var head = Encoding.Latin1.GetString(bytes[..Math.Min(bytes.Length, 4096)]);
         var m = MetaCharset.Match(head);
         if (m.Success) return m.Groups[1].Value;
+        var x = XmlDeclaration.Match(head);
+        if (x.Success) return x.Groups[1].Value;
         foreach (Match meta in MetaTag.Matches(head))
         {
             var tag = meta.Value;
@@ -125,6 +127,7 @@ public static class TextDecoder
     }
 
     private static readonly Regex MetaCharset = new(@"<meta\b[^>]*?\bcharset\s*=\s*[""']?\s*([A-Za-z0-9_\-:.]+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+    private static readonly Regex XmlDeclaration = new(@"^\s*<\?xml\b[^>]*?\bencoding\s*=\s*[""']([A-Za-z0-9_\-:.]+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
     private static readonly Regex MetaTag = new(@"<meta\b[^>]*>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
     private static readonly Regex HttpEquivContentType = new(@"http-equiv\s*=\s*[""']?\s*content-type", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
     private static readonly Regex ContentCharset = new(@"charset\s*=\s*([A-Za-z0-9_\-:.]+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);

@@ -84,6 +84,15 @@ public class EncodingTests
     }
 
     [Fact]
+    public void Xml_declaration_counts_as_a_declared_charset()
+    {
+        var xhtml = "<?xml version=\"1.0\" encoding=\"big5\"?>\n<html><head><title>夜市</title></head><body><p>觀光客回流</p></body></html>";
+        var r = Assert.Single(new DocumentIngestor().IngestBytes("x.xhtml.html", Encoding.GetEncoding("big5").GetBytes(xhtml)));
+        Assert.Equal(("big5", EncodingSources.Declared), (r.Document!.Encoding, r.Document.EncodingSource));
+        Assert.Equal(xhtml, r.Document.Body);
+    }
+
+    [Fact]
     public void Valid_utf8_wins_over_a_stale_non_utf8_declaration()
     {
         var html = "<html><head><meta charset=\"gbk\"><title>春茶上市</title></head><body><p>价格回落</p></body></html>";
