@@ -66,7 +66,7 @@ public static class ParquetWriteCommand
             GC.WaitForPendingFinalizers();
             process.Refresh();
             TimeSpan cpuStart = process.TotalProcessorTime;
-            long allocatedStart = GC.GetTotalAllocatedBytes(precise: false);
+            long allocatedStart = GC.GetTotalAllocatedBytes(precise: true);
             sw.Restart();
             using (var stream = new FileStream(output, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
             {
@@ -76,7 +76,7 @@ public static class ParquetWriteCommand
             double seconds = sw.Elapsed.TotalSeconds;
             process.Refresh();
             double cpu = (process.TotalProcessorTime - cpuStart).TotalSeconds;
-            long allocated = GC.GetTotalAllocatedBytes(precise: false) - allocatedStart;
+            long allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedStart;
             long size = new FileInfo(output).Length;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"RESULT side=library run={run} rows={count} seconds={seconds:F4} cpu_seconds={cpu:F4} rows_per_s={count / seconds:F0} bytes={size} allocated_mb={allocated / 1e6:F0} gc0={GC.CollectionCount(0)} gc2={GC.CollectionCount(2)}"));
