@@ -123,3 +123,24 @@ public class EncodingTests
         Assert.Contains("deeper", ex.Message);
     }
 }
+
+public class CodecTests
+{
+    [Theory]
+    [InlineData(Format.CompressionCodec.Uncompressed)]
+    [InlineData(Format.CompressionCodec.Snappy)]
+    [InlineData(Format.CompressionCodec.Gzip)]
+    [InlineData(Format.CompressionCodec.Brotli)]
+    public void EmptyAndNonEmptyPagesRoundTrip(Format.CompressionCodec codec)
+    {
+        foreach (var input in new[] { Array.Empty<byte>(), "hello hello hello hello"u8.ToArray(), Enumerable.Range(0, 100000).Select(i => (byte)(i % 251)).ToArray() })
+        {
+            using var buf = new Encodings.ByteBuffer();
+            global::ContentPipeline.Parquet.Compression.CompressionCodecs.Compress(codec, input, buf);
+            var output = new byte[input.Length];
+            global::ContentPipeline.Parquet.Compression.CompressionCodecs.Decompress(codec, buf.WrittenSpan, output, "test");
+            Assert.Equal(input, output);
+            if (codec == Format.CompressionCodec.Gzip) Assert.Equal(0x1F, buf.WrittenSpan[0]); // gzip member, not raw deflate
+        }
+    }
+}

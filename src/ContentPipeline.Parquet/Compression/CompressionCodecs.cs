@@ -36,6 +36,12 @@ internal static class CompressionCodecs
             }
             case CompressionCodec.Gzip:
             {
+                if (source.IsEmpty)
+                {
+                    // GZipStream writes nothing for empty input; a member is still required: header, empty final block, CRC 0, size 0.
+                    output.Write([0x1F, 0x8B, 8, 0, 0, 0, 0, 0, 0, 0xFF, 0x03, 0x00, 0, 0, 0, 0, 0, 0, 0, 0]);
+                    break;
+                }
                 using var sink = new ByteBufferStream(output);
                 using (var gz = new GZipStream(sink, CompressionLevel.Fastest, leaveOpen: true))
                     gz.Write(source);
@@ -83,6 +89,11 @@ internal static class CompressionCodecs
                 }
                 case CompressionCodec.Gzip:
                 {
+                    if (source.IsEmpty)
+                    {
+                        if (destination.Length == 0) return;
+                        throw new ParquetFormatException($"{context}: empty gzip data, header says {destination.Length} bytes.");
+                    }
                     unsafe
                     {
                         fixed (byte* p = source)

@@ -76,7 +76,7 @@ internal sealed class ColumnChunkWriter : IDisposable
             }
 
             bool pageDict = false;
-            if (useDict)
+            if (useDict && ve > vi)
             {
                 BuildIndices(buf, vi, ve);
                 int values = ve - vi;
@@ -94,9 +94,9 @@ internal sealed class ColumnChunkWriter : IDisposable
             WriteDataPage(buf, codec, li, le, vi, ve, pageDict, def, rep);
             if (pageDict && (_dict.EncodedBytes > _options.DictionaryPageSizeLimit || _dict.Count > _options.DictionaryMaxEntries))
                 useDict = false; // fall back to PLAIN for the rest of the chunk
+            if (ve > vi) first = false;
             li = le;
             vi = ve;
-            first = false;
         } while (li < levelCount);
 
         var meta = new ColumnMetaData
