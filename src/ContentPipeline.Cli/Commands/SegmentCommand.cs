@@ -40,10 +40,11 @@ internal static class SegmentCommand
             Description = "user dictionary (jieba format: word [freq] [tag] per line) added to the default one",
         };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "accepted for compatibility with python -m jieba (nothing is logged anyway)" };
+        var stats = new Option<bool>("--stats") { Description = "print dictionary load time and throughput to standard error" };
 
         var command = new Command("segment", "Chinese word segmentation, output identical to python -m jieba (jieba 0.42.1)");
         command.Arguments.Add(file);
-        foreach (var option in new Option[] { delimiter, cutAll, noHmm, search, userDict, quiet }) command.Options.Add(option);
+        foreach (var option in new Option[] { delimiter, cutAll, noHmm, search, userDict, quiet, stats }) command.Options.Add(option);
 
         command.SetAction(parseResult =>
         {
@@ -54,6 +55,10 @@ internal static class SegmentCommand
             if (all && forSearch)
                 throw new ContentPipelineException("segment: --cut-all and --search cannot be combined (jieba's cut_for_search has no full mode).", ExitCodes.BadConfigOrUsage);
 
+            bool printStats = parseResult.GetValue(stats);
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            if (printStats) JiebaSegmenter.Initialize(); // otherwise loaded on first use
+            double loadMs = clock.Elapsed.TotalMilliseconds;
             var segmenter = new JiebaSegmenter();
             var userDictPath = parseResult.GetValue(userDict);
             if (userDictPath != null)
@@ -73,8 +78,16 @@ internal static class SegmentCommand
             var writer = ownWriter ? new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), BufferChars) : stdout;
             try
             {
-                Segment(input, universalNewlines: path != null, writer, segmenter, delim, all, hmm, forSearch);
+                clock.Restart();
+                var counting = new CountingStream(input);
+                Segment(counting, universalNewlines: path != null, writer, segmenter, delim, all, hmm, forSearch);
                 writer.Flush();
+                if (printStats)
+                {
+                    double s = clock.Elapsed.TotalSeconds;
+                    Console.Error.WriteLine(FormattableString.Invariant(
+                        $"segment: dictionary load {loadMs:F1} ms; {counting.BytesRead / 1e6:F2} MB in {s * 1000:F1} ms = {counting.BytesRead / 1e6 / s:F2} MB/s (read, cut, write)"));
+                }
             }
             finally
             {
@@ -156,5 +169,27 @@ internal static class SegmentCommand
             writer.Write('\n');
             start = next;
         }
+    }
+
+    /// <summary>Counts the bytes read through it, for --stats.</summary>
+    private sealed class CountingStream(Stream inner) : Stream
+    {
+        public long BytesRead;
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => BytesRead; set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+        public override int Read(Span<byte> buffer)
+        {
+            int n = inner.Read(buffer);
+            BytesRead += n;
+            return n;
+        }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }
