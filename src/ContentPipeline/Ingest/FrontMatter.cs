@@ -66,14 +66,14 @@ public sealed class FrontMatter
             // The YAML starts on line 2 of the file.
             int line = (int)e.Start.Line + 1, col = (int)e.Start.Column;
             throw new FrontMatterException(
-                $"invalid YAML front matter at line {line}, column {col}: {Inner(e).Message} " +
+                $"invalid YAML front matter at line {line}, column {col}: {Sentence(Inner(e).Message)} " +
                 "Fix the YAML between the '---' lines (quote values that contain ': ' or start with '[', '{', '@' or '`').",
                 line, col);
         }
         catch (ArgumentException e) // duplicate keys surface as ArgumentException from the representation model
         {
             throw new FrontMatterException(
-                $"invalid YAML front matter: {e.Message} Remove the duplicate key between the '---' lines.", 2, 1);
+                $"invalid YAML front matter: {Sentence(e.Message)} Remove the duplicate key between the '---' lines.", 2, 1);
         }
 
         if (root is YamlScalarNode { Value: null or "" } || root is null)
@@ -114,6 +114,12 @@ public sealed class FrontMatter
             }
         }
         return new FrontMatter(json, title, author, published, url, body, bodyStartLine);
+    }
+
+    private static string Sentence(string message)
+    {
+        var m = message.Trim();
+        return m.Length > 0 && char.IsPunctuation(m[^1]) ? m : m + ".";
     }
 
     private static Exception Inner(Exception e) => e.InnerException is YamlException inner ? inner : e;

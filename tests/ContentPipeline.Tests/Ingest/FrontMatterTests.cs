@@ -45,6 +45,27 @@ public class FrontMatterTests
         Assert.Contains("line ", r.Reject.Detail);
     }
 
+    [Theory]
+    [InlineData("---\ntitle: a\ntitle: b\n---\nx\n", "line 3", "Duplicate key")]
+    [InlineData("---\n- a\n- b\n---\nBody\n", "line 2", "found a list")]
+    [InlineData("---\njust words\n---\nBody\n", "line 2", "found a single value")]
+    public void Duplicate_keys_and_non_mappings_are_malformed(string text, string where, string what)
+    {
+        var r = Text("fm.md", text);
+        Assert.Equal("malformed_front_matter", r.Reject!.Reason);
+        Assert.Contains(where, r.Reject.Detail);
+        Assert.Contains(what, r.Reject.Detail);
+    }
+
+    [Fact]
+    public void Comment_only_or_empty_front_matter_is_an_empty_object()
+    {
+        var d = Text("c.md", "---\n# nothing yet\n---\nBody\n").Document!;
+        Assert.Equal("{}", d.MetadataJson);
+        Assert.Equal(4, d.BodyStartLine);
+        Assert.Equal("Body\n", d.Body);
+    }
+
     [Fact]
     public void Front_matter_can_close_with_dots_and_the_body_follows()
     {
