@@ -134,6 +134,10 @@ public sealed class DocumentIngestor(IngestOptions? options = null)
         return [Guarded(rel, null, () => BuildDocument(rel, format, text, "utf-8", EncodingSources.Default, Sha256Hex(bytes), null))];
     }
 
+    /// <summary>JSON Lines from any stream, one result per non-empty line; the stream is read forward once and not disposed.</summary>
+    public IEnumerable<IngestResult> IngestJsonlStream(string relativePath, Stream stream, IngestOptions? options = null) =>
+        IngestJsonl(relativePath.Replace('\\', '/'), stream, options ?? Options);
+
     // ---- whole files: markdown, text, html ----
 
     private static IngestResult IngestWholeFile(string rel, string format, byte[] bytes, IngestOptions opts)
@@ -210,8 +214,28 @@ public sealed class DocumentIngestor(IngestOptions? options = null)
 
     private static IEnumerable<IngestResult> IngestJsonl(string rel, Stream stream, IngestOptions opts)
     {
-        foreach (var (lineNo, bytes, length) in ReadLines(stream, opts.MaxFileBytes))
+        using var lines = ReadLines(stream, opts.MaxFileBytes).GetEnumerator();
+        int lastLine = 0;
+        while (true)
         {
+            // An I/O error in the middle of the file ends this file with a reject, not the run.
+            IngestResult? failure = null;
+            bool more;
+            try
+            {
+                more = lines.MoveNext();
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                more = false;
+                failure = LineReject(rel, lastLine + 1, "unreadable",
+                    $"{rel} line {lastLine + 1}: reading failed ({e.Message}); the lines before it were ingested, check the file and run again");
+            }
+            if (failure is not null) yield return failure;
+            if (!more) yield break;
+
+            var (lineNo, bytes, length) = lines.Current;
+            lastLine = lineNo;
             if (bytes is null)
             {
                 yield return LineReject(rel, lineNo, "too_large",

@@ -122,6 +122,27 @@ public class JsonlTests
         Assert.Equal("{\"title\":\"t1000\",\"text\":\"body 1000\"}", Encoding.UTF8.GetString(lines[^1].Bytes!));
     }
 
+    [Fact]
+    public void An_io_error_mid_file_ends_the_file_with_a_reject()
+    {
+        var text = "{\"text\":\"one\"}\n{\"text\":\"two\"}\n" + new string(' ', 1 << 17) + "{\"text\":\"three\"}\n";
+        using var stream = new FailingStream(Encoding.UTF8.GetBytes(text), failAfter: 1 << 16);
+        var results = new DocumentIngestor().IngestJsonlStream("feed.jsonl", stream).ToList();
+        Assert.Equal(["one", "two"], results.Where(r => r.Document is not null).Select(r => r.Document!.Body).ToArray());
+        var reject = results[^1].Reject!;
+        Assert.Equal(("unreadable", 3), (reject.Reason, reject.RecordLine));
+        Assert.Contains("disk gone", reject.Detail);
+    }
+
+    private sealed class FailingStream(byte[] data, int failAfter) : MemoryStream(data)
+    {
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            if (Position >= failAfter) throw new IOException("disk gone");
+            return base.Read(buffer, offset, count);
+        }
+    }
+
     private sealed class TrickleStream(byte[] data, int chunk) : MemoryStream(data)
     {
         public override int Read(byte[] buffer, int offset, int count) => base.Read(buffer, offset, Math.Min(count, chunk));
