@@ -60,19 +60,23 @@ internal sealed class ColumnChunkWriter : IDisposable
         {
             // Find the page's end on a row boundary once it holds about pageSize bytes.
             int le = li, ve = vi;
-            long bytes = 0;
-            while (le < levelCount)
+            if (!hasDef)
             {
-                do
+                // Required flat column: one value per level.
+                le = ve = FixedPageEnd(buf, vi, levelCount, pageSize);
+            }
+            else
+            {
+                int maxLevels = _options.MaxLevelsPerPage;
+                while (le < levelCount)
                 {
-                    if (!hasDef || def[le] == maxDef)
+                    do
                     {
-                        bytes += buf.IsByteArray ? 4 + ValueLength(buf, ve) : buf.Width;
-                        ve++;
-                    }
-                    le++;
-                } while (hasRep && le < levelCount && rep[le] != 0);
-                if (bytes >= pageSize || le - li >= _options.MaxLevelsPerPage) break;
+                        if (def[le] == maxDef) ve++;
+                        le++;
+                    } while (hasRep && le < levelCount && rep[le] != 0);
+                    if (le - li >= maxLevels || PageBytes(buf, vi, ve) >= pageSize) break;
+                }
             }
 
             bool pageDict = false;
@@ -105,7 +109,8 @@ internal sealed class ColumnChunkWriter : IDisposable
             PathInSchema = [.. field.PathParts],
             Codec = codec,
             NumValues = levelCount,
-            Statistics = StatisticsBuilder.Build(buf),
+            // When every page used the dictionary, its entries are exactly the distinct values.
+            Statistics = StatisticsBuilder.Build(buf, dictUsed && _plainPages == 0 ? _dict.EntryValueIndices : default),
         };
         var encodings = new List<ParquetEncoding>();
         meta.EncodingStats = [];
@@ -135,10 +140,34 @@ internal sealed class ColumnChunkWriter : IDisposable
         return new ColumnChunk { FileOffset = fileOffset, MetaData = meta };
     }
 
-    private static int ValueLength(ColumnBuffer buf, int i)
+    /// <summary>PLAIN size of values [vi, ve).</summary>
+    private static long PageBytes(ColumnBuffer buf, int vi, int ve)
     {
+        if (!buf.IsByteArray) return (long)buf.Width * (ve - vi);
+        if (ve == vi) return 0;
         var o = buf.Offsets;
-        return o[i] - (i == 0 ? 0 : o[i - 1]);
+        return o[ve - 1] - (vi == 0 ? 0 : o[vi - 1]) + 4L * (ve - vi);
+    }
+
+    /// <summary>End of a page of a column without levels, starting at value <paramref name="vi"/>.</summary>
+    private int FixedPageEnd(ColumnBuffer buf, int vi, int count, int pageSize)
+    {
+        int maxLevels = _options.MaxLevelsPerPage;
+        if (!buf.IsByteArray)
+        {
+            long n = Math.Max(1, pageSize / Math.Max(1, buf.Width));
+            return (int)Math.Min(count, Math.Min(vi + n, (long)vi + maxLevels));
+        }
+        int limit = (int)Math.Min(count, (long)vi + maxLevels);
+        var o = buf.Offsets;
+        long start = vi == 0 ? 0 : o[vi - 1];
+        int ve = vi;
+        while (ve < limit)
+        {
+            ve++;
+            if (o[ve - 1] - start + 4L * (ve - vi) >= pageSize) break;
+        }
+        return ve;
     }
 
     private struct ByteArrayLookup(ColumnBuffer buf) : IValueLookup

@@ -18,7 +18,8 @@ internal static class StatisticsBuilder
 {
     public const int MaxBinaryLength = 64;
 
-    public static ColumnStatistics Build(ColumnBuffer buf)
+    /// <param name="distinct">When not empty, the indices of the distinct values (a dictionary): min/max scan only them.</param>
+    public static ColumnStatistics Build(ColumnBuffer buf, ReadOnlySpan<int> distinct = default)
     {
         var stats = new ColumnStatistics { NullCount = buf.LevelCount - buf.ValueCount };
         int n = buf.ValueCount;
@@ -115,10 +116,12 @@ internal static class StatisticsBuilder
             case ValueKind.FixedBinary:
             {
                 ReadOnlySpan<byte> min = default, max = default;
-                for (int i = 0; i < n; i++)
+                int m = distinct.IsEmpty ? n : distinct.Length;
+                for (int k = 0; k < m; k++)
                 {
+                    int i = distinct.IsEmpty ? k : distinct[k];
                     var x = buf.IsByteArray ? buf.GetValue(i) : bytes.Slice(i * buf.Width, buf.Width);
-                    if (i == 0)
+                    if (k == 0)
                     {
                         min = max = x;
                         continue;
