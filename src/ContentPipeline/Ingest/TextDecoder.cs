@@ -67,7 +67,17 @@ public static class TextDecoder
             if (declaredIsUtf8 ? validUtf8 : !(validUtf8 && hasMultiByte))
             {
                 if (DecodeWith(bytes, encoding, declaredName, EncodingSources.Declared, out decoded, out _))
+                {
+                    // A wrong declaration (Big5 declared, GBK bytes) still decodes, into private-use and rare
+                    // characters. Only then is detection asked, and it must be clearly better to overrule.
+                    if (declaredIsUtf8) return true;
+                    double declaredScore = PlausibilityScore(decoded.Text);
+                    if (declaredScore >= 0) return true;
+                    var (detectedText, detectedName, detectedScore, _) = BestCandidate(bytes, candidates);
+                    if (detectedText is not null && detectedScore > declaredScore + 1.0)
+                        decoded = new DecodedText(detectedText, detectedName!, EncodingSources.Detected);
                     return true;
+                }
             }
         }
 
@@ -78,23 +88,7 @@ public static class TextDecoder
             return true;
         }
 
-        string? bestText = null, bestName = null;
-        double bestScore = double.NegativeInfinity;
-        var tried = new List<string>();
-        foreach (var candidate in candidates)
-        {
-            var (name, enc) = ResolveLabel(candidate);
-            if (enc is null || name == "utf-8") continue;
-            tried.Add(name);
-            if (!TryStrict(bytes, enc, out var text)) continue;
-            double score = PlausibilityScore(text);
-            if (score > bestScore)
-            {
-                bestScore = score;
-                bestText = text;
-                bestName = name;
-            }
-        }
+        var (bestText, bestName, _, tried) = BestCandidate(bytes, candidates);
         if (bestText is not null)
         {
             decoded = new DecodedText(bestText, bestName!, EncodingSources.Detected);
@@ -106,6 +100,29 @@ public static class TextDecoder
             $"{(tried.Count == 0 ? "any configured fallback encoding" : string.Join(" or ", tried))} either; " +
             "re-save the file as UTF-8 (or declare its charset in <meta charset> for HTML)");
         return false;
+    }
+
+    /// <summary>The most plausible strict decoding among the non-UTF-8 candidates (null text when none decodes).</summary>
+    private static (string? Text, string? Name, double Score, List<string> Tried) BestCandidate(ReadOnlySpan<byte> bytes, IReadOnlyList<string> candidates)
+    {
+        string? bestText = null, bestName = null;
+        double bestScore = double.NegativeInfinity;
+        var tried = new List<string>();
+        foreach (var candidate in candidates)
+        {
+            var (name, enc) = ResolveLabel(candidate);
+            if (enc is null || name == "utf-8" || tried.Contains(name)) continue;
+            tried.Add(name);
+            if (!TryStrict(bytes, enc, out var text)) continue;
+            double score = PlausibilityScore(text);
+            if (score > bestScore)
+            {
+                bestScore = score;
+                bestText = text;
+                bestName = name;
+            }
+        }
+        return (bestText, bestName, bestScore, tried);
     }
 
     /// <summary>The declared charset label of an HTML document, looked for in its first 4 KB.</summary>

@@ -84,6 +84,16 @@ public class EncodingTests
     }
 
     [Fact]
+    public void A_wrong_declaration_that_decodes_to_gibberish_is_overruled_by_detection()
+    {
+        var tea = Utf8Original("spring-tea-prices.utf8.txt");
+        var html = "<html><head><meta charset=\"big5\"><title>春茶</title></head><body><pre>" + tea + "</pre></body></html>";
+        var r = Assert.Single(new DocumentIngestor().IngestBytes("mislabelled.html", Encoding.GetEncoding(936).GetBytes(html)));
+        Assert.Equal(("gb18030", EncodingSources.Detected), (r.Document!.Encoding, r.Document.EncodingSource));
+        Assert.Equal(html, r.Document.Body);
+    }
+
+    [Fact]
     public void Xml_declaration_counts_as_a_declared_charset()
     {
         var xhtml = "<?xml version=\"1.0\" encoding=\"big5\"?>\n<html><head><title>夜市</title></head><body><p>觀光客回流</p></body></html>";
