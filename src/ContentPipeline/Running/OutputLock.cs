@@ -27,11 +27,8 @@ public sealed class OutputLock : IDisposable
                 $"another run is writing to '{outputDir}'{holder}. Wait for it to finish, or use another --output folder.",
                 ExitCodes.Locked);
         }
-        // Who holds the lock, for the message a second run prints.
-        stream.SetLength(0);
-        using (var writer = new StreamWriter(stream, leaveOpen: true))
-            writer.Write($"pid {Environment.ProcessId}, run {runId}, since {DateTime.UtcNow:yyyy-MM-ddTHH:mm:ssZ}");
-        stream.Flush();
+        // Who holds the lock, for the message a second run prints (the locked file itself cannot be read).
+        File.WriteAllText(path + ".holder", $"pid {Environment.ProcessId}, run {runId}, since {DateTime.UtcNow:yyyy-MM-ddTHH:mm:ssZ}");
         return new OutputLock(stream);
     }
 
@@ -39,8 +36,7 @@ public sealed class OutputLock : IDisposable
     {
         try
         {
-            using var s = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-            var text = new StreamReader(s).ReadToEnd().Trim();
+            var text = File.ReadAllText(path + ".holder").Trim();
             return text.Length > 0 ? $" ({text})" : "";
         }
         catch (IOException)
