@@ -261,7 +261,7 @@ public sealed class DocumentIngestor(IngestOptions? options = null)
         catch (JsonException e)
         {
             return LineReject(rel, lineNo, "malformed_json",
-                $"{rel} line {lineNo} is not valid JSON ({e.Message.Split(" LineNumber:")[0].TrimEnd()} at byte {e.BytePositionInLine + 1}); fix or remove the line (the other lines were ingested)");
+                $"{rel} line {lineNo} is not valid JSON ({e.Message.Split(" LineNumber:")[0].TrimEnd().TrimEnd('.')}, at byte {e.BytePositionInLine + 1}); fix or remove the line (the other lines were ingested)");
         }
         using (json)
         {
