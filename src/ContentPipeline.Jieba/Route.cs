@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ContentPipeline.Jieba.Dictionary;
 
 namespace ContentPipeline.Jieba;
@@ -20,27 +21,7 @@ internal static class Route
         prob[n] = 0;
         if (!dict.HasOverlay)
         {
-            var b = dict.Base;
-            for (int idx = n - 1; idx >= 0; idx--)
-            {
-                int node = b.Root(s[idx]);
-                double best = double.NegativeInfinity;
-                int bestX = -1;
-                int x = idx;
-                while (node != 0)
-                {
-                    if (b.Freq(node) > 0)
-                    {
-                        double p = (b.LogFreq(node) - logTotal) + prob[x + 1];
-                        if (p >= best) { best = p; bestX = x; }
-                    }
-                    if (++x >= n) break;
-                    node = b.Child(node, s[x]);
-                }
-                if (bestX < 0) { best = (0.0 - logTotal) + prob[idx + 1]; bestX = idx; }
-                prob[idx] = best;
-                end[idx] = bestX;
-            }
+            ComputeBase(dict.Base, s, end, prob, logTotal);
             return;
         }
 
@@ -55,6 +36,38 @@ internal static class Route
                 dict.TryGetFreq(s[idx..(x + 1)], out int f);
                 double p = (Math.Log(f) - logTotal) + prob[x + 1];
                 if (p >= best) { best = p; bestX = x; }
+            }
+            if (bestX < 0) { best = (0.0 - logTotal) + prob[idx + 1]; bestX = idx; }
+            prob[idx] = best;
+            end[idx] = bestX;
+        }
+    }
+
+    /// <summary>The route over the shared dictionary alone: the hot path, one packed node read per walk step.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void ComputeBase(PrefixDictionary b, ReadOnlySpan<char> s, Span<int> end, Span<double> prob, double logTotal)
+    {
+        int n = s.Length;
+        var nodes = b.Nodes;
+        var edges = b.Edges;
+        var root = b.RootChild;
+        for (int idx = n - 1; idx >= 0; idx--)
+        {
+            int id = root[s[idx]];
+            double best = double.NegativeInfinity;
+            int bestX = -1;
+            int x = idx;
+            while (id != 0)
+            {
+                ref readonly TrieNode node = ref nodes[id];
+                double lf = node.LogFreq;
+                if (lf >= 0)
+                {
+                    double p = (lf - logTotal) + prob[x + 1];
+                    if (p >= best) { best = p; bestX = x; }
+                }
+                if (++x >= n) break;
+                id = PrefixDictionary.FindChild(edges, node.FirstChild, node.EndChild, s[x]);
             }
             if (bestX < 0) { best = (0.0 - logTotal) + prob[idx + 1]; bestX = idx; }
             prob[idx] = best;

@@ -13,50 +13,35 @@ internal sealed class PrefixDictionary
 {
     private const int LinearScanLimit = 8;
 
-    private readonly int[] _rootChild;   // char -> node id of the one-char prefix, 0 = not in FREQ
-    private readonly int[] _firstChild;  // node -> first child id; children of n are [_firstChild[n], _firstChild[n + 1])
-    private readonly char[] _edge;       // node -> last char of the prefix it spells
+    /// <summary>char -> node id of the one-char prefix, 0 = not in FREQ.</summary>
+    internal readonly int[] RootChild;
+    /// <summary>node -> its children's range and its word weight, packed so one cache line serves a walk step.</summary>
+    internal readonly TrieNode[] Nodes;
+    /// <summary>node -> last char of the prefix it spells (children of a node are consecutive, sorted by char).</summary>
+    internal readonly char[] Edges;
     private readonly int[] _freq;        // node -> FREQ value (0 = prefix only)
-    private readonly double[] _logFreq;  // node -> log(FREQ or 1), as Python's math.log computes it
 
     public long Total { get; }
-    public int NodeCount => _edge.Length;
+    public int NodeCount => Edges.Length;
 
-    private static readonly Lazy<PrefixDictionary> DefaultInstance = new(LoadDefault, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<PrefixDictionary> DefaultInstance = new(LoadEmbedded, LazyThreadSafetyMode.ExecutionAndPublication);
 
     /// <summary>The jieba 0.42.1 dictionary, loaded on first use.</summary>
     public static PrefixDictionary Default => DefaultInstance.Value;
     public static bool IsDefaultLoaded => DefaultInstance.IsValueCreated;
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private PrefixDictionary(int[] firstChild, char[] edge, int[] freq, long total)
+    private PrefixDictionary(TrieNode[] nodes, char[] edges, int[] freq, long total)
     {
-        _firstChild = firstChild;
-        _edge = edge;
+        Nodes = nodes;
+        Edges = edges;
         _freq = freq;
         Total = total;
-        _logFreq = GC.AllocateUninitializedArray<double>(freq.Length);
-        // Most frequencies are small and repeated: compute each small one's logarithm once.
-        Span<double> smallLogs = new double[4096];
-        smallLogs.Fill(double.NaN);
-        for (int i = 0; i < freq.Length; i++)
-        {
-            int f = freq[i];
-            double l;
-            if (f <= 0) l = 0;
-            else if (f < smallLogs.Length)
-            {
-                l = smallLogs[f];
-                if (double.IsNaN(l)) smallLogs[f] = l = Math.Log(f);
-            }
-            else l = Math.Log(f);
-            _logFreq[i] = l;
-        }
-        _rootChild = new int[65536];
-        for (int n = _firstChild[0]; n < _firstChild[1]; n++) _rootChild[_edge[n]] = n;
+        RootChild = new int[65536];
+        for (int n = nodes[0].FirstChild; n < nodes[0].EndChild; n++) RootChild[edges[n]] = n;
     }
 
-    private static PrefixDictionary LoadDefault()
+    /// <summary>Parses the embedded dictionary (what <see cref="Default"/> does once).</summary>
+    internal static PrefixDictionary LoadEmbedded()
     {
         using var stream = typeof(PrefixDictionary).Assembly.GetManifestResourceStream("ContentPipeline.Jieba.jieba.dict.bin")
             ?? throw new InvalidOperationException("ContentPipeline.Jieba: embedded resource jieba.dict.bin is missing.");
@@ -95,20 +80,21 @@ internal sealed class PrefixDictionary
         long total = System.Buffers.Binary.BinaryPrimitives.ReadInt64LittleEndian(s[8..]);
         int n = System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(s[16..]);
         int pos = 20;
-        var firstChild = new int[n + 1];
+        var nodes = GC.AllocateUninitializedArray<TrieNode>(n);
         int next = 1;
         for (int i = 0; i < n; i++)
         {
-            firstChild[i] = next;
+            nodes[i].FirstChild = next;
             next += (int)ReadVarint(s, ref pos);
+            nodes[i].EndChild = next;
         }
-        firstChild[n] = next;
         if (next != n) throw new InvalidDataException($"{name}: corrupt trie (child counts sum to {next - 1}, expected {n - 1}).");
         var edge = GC.AllocateUninitializedArray<char>(n);
+        edge[0] = '\0';
         for (int parent = 0; parent < n; parent++)
         {
             int c = 0;
-            for (int k = firstChild[parent]; k < firstChild[parent + 1]; k++)
+            for (int k = nodes[parent].FirstChild; k < nodes[parent].EndChild; k++)
             {
                 c += (int)ReadVarint(s, ref pos);
                 edge[k] = (char)c;
@@ -116,9 +102,26 @@ internal sealed class PrefixDictionary
         }
         var freq = GC.AllocateUninitializedArray<int>(n);
         freq[0] = 0;
-        for (int i = 1; i < n; i++) freq[i] = (int)ReadVarint(s, ref pos);
+        nodes[0].LogFreq = TrieNode.NotAWord;
+        // Most frequencies are small and repeated: compute each small one's logarithm once.
+        Span<double> smallLogs = stackalloc double[1024];
+        smallLogs.Fill(double.NaN);
+        for (int i = 1; i < n; i++)
+        {
+            int f = (int)ReadVarint(s, ref pos);
+            freq[i] = f;
+            double l;
+            if (f <= 0) l = TrieNode.NotAWord;
+            else if (f < smallLogs.Length)
+            {
+                l = smallLogs[f];
+                if (double.IsNaN(l)) smallLogs[f] = l = Math.Log(f);
+            }
+            else l = Math.Log(f);
+            nodes[i].LogFreq = l;
+        }
         if (pos != s.Length) throw new InvalidDataException($"{name}: {s.Length - pos} trailing bytes.");
-        return new PrefixDictionary(firstChild, edge, freq, total);
+        return new PrefixDictionary(nodes, edge, freq, total);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -137,21 +140,23 @@ internal sealed class PrefixDictionary
 
     /// <summary>Node of the one-char prefix <paramref name="c"/>, or 0 when it is not in FREQ.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public int Root(char c) => _rootChild[c];
+    public int Root(char c) => RootChild[c];
 
     /// <summary>Node reached from <paramref name="node"/> by <paramref name="c"/>, or 0 when the walk falls off.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public int Child(int node, char c)
+    public int Child(int node, char c) => FindChild(Edges, Nodes[node].FirstChild, Nodes[node].EndChild, c);
+
+    /// <summary>The child of the node whose children are <c>edges[lo..hi)</c> reached by <paramref name="c"/>, or 0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static int FindChild(char[] edges, int lo, int hi, char c)
     {
-        int lo = _firstChild[node], hi = _firstChild[node + 1];
-        var edge = _edge;
+        ref char e0 = ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(edges);
         if (hi - lo <= LinearScanLimit)
         {
             for (int k = lo; k < hi; k++)
             {
-                char e = edge[k];
-                if (e == c) return k;
-                if (e > c) return 0;
+                char e = Unsafe.Add(ref e0, k);
+                if (e >= c) return e == c ? k : 0;
             }
             return 0;
         }
@@ -159,7 +164,7 @@ internal sealed class PrefixDictionary
         while (lo <= hi)
         {
             int mid = (int)((uint)(lo + hi) >> 1);
-            char e = edge[mid];
+            char e = Unsafe.Add(ref e0, mid);
             if (e == c) return mid;
             if (e < c) lo = mid + 1; else hi = mid - 1;
         }
@@ -169,15 +174,23 @@ internal sealed class PrefixDictionary
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int Freq(int node) => _freq[node];
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public double LogFreq(int node) => _logFreq[node];
-
     /// <summary>Node spelling <paramref name="word"/>, or 0 when it is not in FREQ.</summary>
     public int Find(ReadOnlySpan<char> word)
     {
         if (word.IsEmpty) return 0;
-        int node = _rootChild[word[0]];
+        int node = RootChild[word[0]];
         for (int i = 1; i < word.Length && node != 0; i++) node = Child(node, word[i]);
         return node;
     }
+}
+
+/// <summary>A trie node: its children are nodes <c>[FirstChild, EndChild)</c>; <c>LogFreq = log(FREQ)</c> for a word.</summary>
+internal struct TrieNode
+{
+    /// <summary><see cref="LogFreq"/> of a prefix that is not a word (FREQ 0); real values are ≥ 0.</summary>
+    public const double NotAWord = -1;
+
+    public double LogFreq;
+    public int FirstChild;
+    public int EndChild;
 }
