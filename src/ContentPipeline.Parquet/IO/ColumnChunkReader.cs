@@ -127,6 +127,8 @@ internal sealed class ColumnChunkReader
     {
         if (uncompressedSize < 0 || uncompressedSize > MaxPageSize)
             throw Error($"uncompressed {part} size {uncompressedSize} is outside 0..{MaxPageSize}");
+        if (_meta.Codec is not (CompressionCodec.Uncompressed or CompressionCodec.Snappy or CompressionCodec.Gzip or CompressionCodec.Brotli))
+            throw new ParquetFormatException($"Unsupported: {Where} uses compression codec {_meta.Codec} (this reader supports UNCOMPRESSED, SNAPPY, GZIP, BROTLI).");
         if (_meta.Codec == CompressionCodec.Uncompressed)
         {
             if (body.Length != uncompressedSize)
@@ -250,6 +252,25 @@ internal sealed class ColumnChunkReader
             case ParquetEncoding.RleDictionary:
                 DecodeDictionaryIndices(data, present);
                 break;
+            case ParquetEncoding.DeltaBinaryPacked:
+            case ParquetEncoding.DeltaLengthByteArray:
+            case ParquetEncoding.DeltaByteArray:
+            case ParquetEncoding.ByteStreamSplit:
+                DecodeOther(data, encoding, present);
+                break;
+            case ParquetEncoding.Rle when _field.PhysicalType == PhysicalType.Boolean:
+            {
+                // RLE booleans: 4-byte length, then the hybrid with bit width 1.
+                if (data.Length < 4) throw Error("RLE boolean values truncated");
+                int len = BinaryPrimitives.ReadInt32LittleEndian(data);
+                if (len < 0 || len > data.Length - 4) throw Error($"RLE boolean length {len} exceeds the page");
+                var bits = new int[present];
+                RleBitPackedHybrid.Decode(data.Slice(4, len), 1, bits, 1, $"Corrupt {Where} boolean values");
+                var dst = (bool[])_values;
+                for (int i = 0; i < present; i++) dst[_valueCount + i] = bits[i] != 0;
+                _valueCount += present;
+                break;
+            }
             default:
                 throw Error($"value encoding {encoding} is not supported");
         }
@@ -346,6 +367,74 @@ internal sealed class ColumnChunkReader
         MemoryMarshal.Cast<byte, T>(data[..(size * n)]).CopyTo(((T[])_values).AsSpan(_valueCount));
         _valueCount += n;
         return size * n;
+    }
+
+    private void DecodeOther(ReadOnlySpan<byte> data, ParquetEncoding encoding, int n)
+    {
+        string ctx = $"Corrupt {Where}";
+        var type = _field.PhysicalType;
+        if (encoding == ParquetEncoding.DeltaBinaryPacked && type is PhysicalType.Int32 or PhysicalType.Int64)
+        {
+            var longs = new long[n];
+            DeltaEncodings.DecodeBinaryPacked(data, longs, ctx);
+            if (_values is int[] ints)
+                for (int i = 0; i < n; i++) ints[_valueCount + i] = unchecked((int)longs[i]);
+            else
+                longs.CopyTo(((long[])_values).AsSpan(_valueCount));
+            _valueCount += n;
+            return;
+        }
+        if (encoding == ParquetEncoding.ByteStreamSplit && type is not (PhysicalType.Boolean or PhysicalType.ByteArray))
+        {
+            int w = type switch
+            {
+                PhysicalType.Int32 or PhysicalType.Float => 4,
+                PhysicalType.Int64 or PhysicalType.Double => 8,
+                PhysicalType.Int96 => 12,
+                _ => _field.TypeLength,
+            };
+            if ((long)n * w > data.Length) throw Error($"BYTE_STREAM_SPLIT needs {(long)n * w} bytes, the page has {data.Length}");
+            var plain = new byte[(long)n * w];
+            DeltaEncodings.DecodeByteStreamSplit(data, n, w, plain, ctx);
+            DecodePlain(plain, n);
+            return;
+        }
+        if (type == PhysicalType.ByteArray && encoding is ParquetEncoding.DeltaLengthByteArray or ParquetEncoding.DeltaByteArray)
+        {
+            bool str = _field.Kind == ValueKind.String;
+            if (encoding == ParquetEncoding.DeltaLengthByteArray)
+            {
+                var ranges = new Range[n];
+                DeltaEncodings.DecodeLengthByteArray(data, n, ranges, ctx);
+                for (int i = 0; i < n; i++)
+                {
+                    var v = data[ranges[i]];
+                    if (str) ((string[])_values)[_valueCount++] = Encoding.UTF8.GetString(v);
+                    else ((byte[][])_values)[_valueCount++] = v.ToArray();
+                }
+            }
+            else
+            {
+                var arrays = DeltaEncodings.DecodeByteArray(data, n, ctx);
+                for (int i = 0; i < n; i++)
+                {
+                    if (str) ((string[])_values)[_valueCount++] = Encoding.UTF8.GetString(arrays[i]);
+                    else ((byte[][])_values)[_valueCount++] = arrays[i];
+                }
+            }
+            return;
+        }
+        if (type == PhysicalType.FixedLenByteArray && encoding == ParquetEncoding.DeltaByteArray)
+        {
+            var arrays = DeltaEncodings.DecodeByteArray(data, n, ctx);
+            foreach (var a in arrays)
+            {
+                if (a.Length != _field.TypeLength) throw Error($"DELTA_BYTE_ARRAY value of {a.Length} bytes in a FIXED_LEN_BYTE_ARRAY({_field.TypeLength}) column");
+                ((byte[][])_values)[_valueCount++] = a;
+            }
+            return;
+        }
+        throw Error($"value encoding {encoding} is not valid for {type}");
     }
 
     private void DecodeDictionaryIndices(ReadOnlySpan<byte> data, int n)
