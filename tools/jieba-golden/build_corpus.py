@@ -13,6 +13,7 @@ Parts (see README.md for licences):
   man       Debian manpages-zh: /usr/share/man/zh_CN/man*/*.gz (roff markup stripped)
   gen       seeded generator over jieba's dict.txt (MIT) + fixed vocabularies below
   dense     random strings over small mixed alphabets (character-class boundaries)
+  random    random code points of every kind (controls, whitespace, BMP, non-BMP, han boundary)
   long      very long han runs (500..4000 chars) for the HMM and the DAG
   udict     seeded sentences built around the words of sources/userdict.txt
   stress    hand-designed edge cases (whitespace, non-BMP, control chars, long runs, ...)
@@ -415,6 +416,30 @@ def part_long_unknown(rnd):
     return out
 
 
+def part_random(rnd, n=3000):
+    """Random code points of every kind: han, jieba's ASCII word characters, all Unicode whitespace,
+    C0/C1 controls (NUL included), random BMP (no surrogates), random non-BMP, the U+9FD0..U+9FFF
+    boundary, and dictionary words."""
+    words = [w for w, _ in load_dict_words()]
+    ws = "\t\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2005\u200a\u2028\u2029\u202f\u205f\u3000"
+    asc = "abcXYZ0189+#&._%-"
+
+    def rc():
+        k = rnd.random()
+        if k < 0.3: return chr(rnd.randrange(0x4E00, 0x9FD6))
+        if k < 0.45: return rnd.choice(asc)
+        if k < 0.55: return rnd.choice(ws)
+        if k < 0.62: return chr(rnd.randrange(0, 0x20)) if rnd.random() < 0.5 else chr(rnd.randrange(0x7F, 0xA0))
+        if k < 0.75:
+            while True:
+                c = rnd.randrange(0x80, 0x10000)
+                if not (0xD800 <= c < 0xE000): return chr(c)
+        if k < 0.82: return chr(rnd.randrange(0x10000, 0x110000)) if rnd.random() < 0.3 else chr(rnd.randrange(0x1F300, 0x1FAFF))
+        if k < 0.85: return chr(rnd.randrange(0x9FD0, 0xA000))
+        return rnd.choice(words)
+    return ["".join(rc() for _ in range(rnd.choice([1, 2, 3, 5, 8, 13, 21, 40, 80]))).replace("\n", "") for _ in range(n)]
+
+
 def part_stress():
     s = [
         "", " ", "  ", "\t", "\t\t", " \t \t", "\u3000", "\u3000\u3000", "\u00a0", "\x0b", "\x0c", "\x1c\x1d\x1e\x1f",
@@ -463,6 +488,7 @@ def main():
     parts.append(("udict", part_udict(random.Random(SEED + 6))))
     parts.append(("dense", part_dense(random.Random(SEED + 7))))
     parts.append(("long", part_long_unknown(random.Random(SEED + 8))))
+    parts.append(("random", part_random(random.Random(SEED + 9))))
     seen = set()
     lines, counts = [], {}
     for name, ls in parts:

@@ -42,12 +42,13 @@ run full --full
 run search --search
 run search_nohmm --search --no-hmm
 run accurate_keepspace --keep-space
+run full_keepspace --full --keep-space
 # User-dictionary runs are stored as differences against the matching run without the user
 # dictionary ("<0-based line index>\t<golden line>" for each line that differs), to keep the data small.
-rund() { # name, base, flags...
-  local name="$1" base="$2"; shift 2
-  echo "== $name ($* vs $base)" >&2
-  "$PY" "$REF" --userdict "$OUT/userdict.txt" "$@" < "$TMP/corpus.txt" > "$TMP/$name.txt"
+rund() { # dict, name, base, flags...
+  local dict="$1" name="$2" base="$3"; shift 3
+  echo "== $name ($dict $* vs $base)" >&2
+  "$PY" "$REF" --userdict "$dict" "$@" < "$TMP/corpus.txt" > "$TMP/$name.txt"
   [ "$(wc -l < "$TMP/$name.txt")" = "$(wc -l < "$TMP/corpus.txt")" ] || { echo "line count mismatch in $name" >&2; exit 1; }
   "$PY" - "$TMP/$base.txt" "$TMP/$name.txt" > "$TMP/$name.diff" <<'PYEOF'
 import sys
@@ -61,10 +62,17 @@ PYEOF
   echo "   $(wc -l < "$TMP/$name.diff") lines differ from $base" >&2
   gzip -n -9 -c "$TMP/$name.diff" > "$OUT/$name.diff.gz"
 }
-rund userdict_accurate accurate
-rund userdict_nohmm accurate_nohmm --no-hmm
-rund userdict_full full --full
-rund userdict_search search --search
+rund "$OUT/userdict.txt" userdict_accurate accurate
+rund "$OUT/userdict.txt" userdict_nohmm accurate_nohmm --no-hmm
+rund "$OUT/userdict.txt" userdict_full full --full
+rund "$OUT/userdict.txt" userdict_search search --search
+# Edge-case user dictionary (tabs, CRLF, freq 0 for common words, ...), kept gzip'd so no tool normalises it.
+"$PY" "$HERE/make_edge_userdict.py" "$TMP/userdict_edge.txt"
+gzip -n -9 -c "$TMP/userdict_edge.txt" > "$OUT/userdict_edge.txt.gz"
+rund "$TMP/userdict_edge.txt" useredge_accurate accurate
+rund "$TMP/userdict_edge.txt" useredge_nohmm accurate_nohmm --no-hmm
+rund "$TMP/userdict_edge.txt" useredge_full full --full
+rund "$TMP/userdict_edge.txt" useredge_search search --search
 gzip -n -9 -c "$TMP/corpus.txt" > "$OUT/corpus.txt.gz"
 ( cd "$OUT" && sha256sum userdict.txt *.gz | sort -u -k2 > SHA256SUMS )
 ls -l "$OUT" >&2

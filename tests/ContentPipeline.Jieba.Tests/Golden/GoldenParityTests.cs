@@ -27,6 +27,7 @@ public sealed class GoldenParityTests
     [InlineData("search", Mode.Search, false)]
     [InlineData("search_nohmm", Mode.SearchNoHmm, false)]
     [InlineData("accurate_keepspace", Mode.Accurate, true)]
+    [InlineData("full_keepspace", Mode.Full, true)]
     public void DefaultDictionary_MatchesPythonJieba(string golden, Mode mode, bool keepSpace)
     {
         var expected = GoldenData.Lines(golden + ".txt.gz");
@@ -34,11 +35,15 @@ public sealed class GoldenParityTests
     }
 
     [Theory]
-    [InlineData("userdict_accurate", "accurate", Mode.Accurate)]
-    [InlineData("userdict_nohmm", "accurate_nohmm", Mode.AccurateNoHmm)]
-    [InlineData("userdict_full", "full", Mode.Full)]
-    [InlineData("userdict_search", "search", Mode.Search)]
-    public void UserDictionary_MatchesPythonJieba(string golden, string baseGolden, Mode mode)
+    [InlineData("userdict.txt", "userdict_accurate", "accurate", Mode.Accurate)]
+    [InlineData("userdict.txt", "userdict_nohmm", "accurate_nohmm", Mode.AccurateNoHmm)]
+    [InlineData("userdict.txt", "userdict_full", "full", Mode.Full)]
+    [InlineData("userdict.txt", "userdict_search", "search", Mode.Search)]
+    [InlineData("userdict_edge.txt.gz", "useredge_accurate", "accurate", Mode.Accurate)]
+    [InlineData("userdict_edge.txt.gz", "useredge_nohmm", "accurate_nohmm", Mode.AccurateNoHmm)]
+    [InlineData("userdict_edge.txt.gz", "useredge_full", "full", Mode.Full)]
+    [InlineData("userdict_edge.txt.gz", "useredge_search", "search", Mode.Search)]
+    public void UserDictionary_MatchesPythonJieba(string userDict, string golden, string baseGolden, Mode mode)
     {
         // Stored as differences against the run without the user dictionary: "<0-based line>\t<golden line>".
         var expected = GoldenData.Lines(baseGolden + ".txt.gz").ToArray();
@@ -49,7 +54,7 @@ public sealed class GoldenParityTests
             int tab = d.IndexOf('\t');
             expected[int.Parse(d.AsSpan(0, tab))] = d[(tab + 1)..];
         }
-        Compare(golden, GoldenData.UserDictSegmenter, mode, keepSpace: false, expected);
+        Compare(golden, GoldenData.SegmenterWith(userDict), mode, keepSpace: false, expected);
     }
 
     [Fact]
@@ -196,18 +201,37 @@ internal static class GoldenData
     private static readonly string Dir = Path.Combine(AppContext.BaseDirectory, "Golden", "data");
     private static readonly ConcurrentDictionary<string, Lazy<IReadOnlyList<string>>> Cache = new();
     private static readonly Lazy<JiebaSegmenter> Default = new(() => new JiebaSegmenter());
-    private static readonly Lazy<JiebaSegmenter> WithUserDict = new(() =>
-    {
-        var s = new JiebaSegmenter();
-        s.LoadUserDict(Path.Combine(Dir, "userdict.txt"));
-        return s;
-    });
+    private static readonly ConcurrentDictionary<string, Lazy<JiebaSegmenter>> WithUserDict = new();
 
     public static IReadOnlyList<string> Corpus => Lines("corpus.txt.gz");
 
     public static JiebaSegmenter DefaultSegmenter => Default.Value;
 
-    public static JiebaSegmenter UserDictSegmenter => WithUserDict.Value;
+    /// <summary>A segmenter after <c>LoadUserDict</c> of Golden/data/<paramref name="file"/> (a .gz is unpacked to a temp file first).</summary>
+    public static JiebaSegmenter SegmenterWith(string file) =>
+        WithUserDict.GetOrAdd(file, f => new Lazy<JiebaSegmenter>(() =>
+        {
+            var s = new JiebaSegmenter();
+            string path = Path.Combine(Dir, f);
+            if (!f.EndsWith(".gz", StringComparison.Ordinal))
+            {
+                s.LoadUserDict(path);
+                return s;
+            }
+            string tmp = Path.Combine(Path.GetTempPath(), $"jieba-golden-{Environment.ProcessId}-{Path.GetFileNameWithoutExtension(f)}");
+            try
+            {
+                using (var gz = new GZipStream(File.OpenRead(path), CompressionMode.Decompress))
+                using (var o = File.Create(tmp))
+                    gz.CopyTo(o);
+                s.LoadUserDict(tmp);
+            }
+            finally
+            {
+                File.Delete(tmp);
+            }
+            return s;
+        })).Value;
 
     /// <summary>The lines of a gzip'd UTF-8 file, split on '\n' only (no BOM handling: a U+FEFF is data).</summary>
     public static IReadOnlyList<string> Lines(string file) =>
