@@ -62,3 +62,33 @@ public class StatisticsTests
         Assert.Equal(new string('a', 59) + "b", Encoding.UTF8.GetString(max));
     }
 }
+
+public class StatisticsInFileTests
+{
+    [Fact]
+    public void ChunkStatisticsDecodeToColumnValues()
+    {
+        var ms = new MemoryStream();
+        var rows = Enumerable.Range(0, 500).Select(TestData.MakeAllTypes).ToList();
+        Serialization.ParquetSerializer.Serialize(rows, ms);
+        ms.Position = 0;
+        using var reader = ParquetReader.Open(ms);
+        var fields = reader.Schema.GetDataFields();
+        var chunks = reader.Metadata.RowGroups[0].Columns;
+        string Min(string name) => StatisticsValue.Format(fields.First(f => f.Path == name), chunks[Array.FindIndex(fields, f => f.Path == name)].MetaData!.Statistics!.MinValue);
+        string Max(string name) => StatisticsValue.Format(fields.First(f => f.Path == name), chunks[Array.FindIndex(fields, f => f.Path == name)].MetaData!.Statistics!.MaxValue);
+        Assert.Equal(rows.Min(r => r.Count).ToString(), Min("Count"));
+        Assert.Equal(rows.Max(r => r.Count).ToString(), Max("Count"));
+        Assert.Equal("name-0", Min("Name"));
+        Assert.Equal("name-9", Max("Name"));
+        Assert.Equal("2000-01-01", Min("Day"));
+        Assert.Equal("t0", Min("Tokens.list.element"));
+        Assert.Equal("t2", Max("Tokens.list.element"));
+        var note = chunks[Array.FindIndex(fields, f => f.Path == "Note")].MetaData!.Statistics!;
+        Assert.Equal(250, note.NullCount);
+        Assert.Null(note.Min); // deprecated min/max only for signed orders
+        var count = chunks[Array.FindIndex(fields, f => f.Path == "Count")].MetaData!.Statistics!;
+        Assert.Equal(count.MinValue, count.Min);
+        Assert.True(count.IsMinValueExact);
+    }
+}

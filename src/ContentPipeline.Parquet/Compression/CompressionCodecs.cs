@@ -117,9 +117,9 @@ internal static class CompressionCodecs
                     throw new ParquetFormatException($"{context}: compression codec {codec} is not supported.");
             }
         }
-        catch (ParquetFormatException)
+        catch (ParquetFormatException ex) when (!ex.Message.StartsWith(context, StringComparison.Ordinal))
         {
-            throw;
+            throw new ParquetFormatException($"{context}: {ex.Message}", ex); // codec errors gain the page's location
         }
         catch (Exception ex) when (ex is InvalidDataException or IOException or ArgumentException or InvalidOperationException or IndexOutOfRangeException)
         {
