@@ -143,8 +143,16 @@ public class SerializerRoundTripTests
     {
         var ms = new MemoryStream();
         using var w = ParquetSerializer.CreateWriter<BlockRow>(ms);
-        var ex = Assert.Throws<InvalidOperationException>(() => w.Write(new BlockRow { DocId = null! }));
-        Assert.Contains("doc_id", ex.Message, StringComparison.OrdinalIgnoreCase);
+        w.Write(new BlockRow { DocId = "a", Text = "t", Label = "l", Tokens = ["x"] });
+        var ex = Assert.Throws<InvalidOperationException>(() => w.Write(new BlockRow { DocId = "b", Text = null!, Tokens = ["y"] }));
+        Assert.Contains("Text", ex.Message, StringComparison.Ordinal);
+        // The failed row left nothing behind: the writer goes on and the file holds the good rows.
+        w.Write(new BlockRow { DocId = "c", Text = "t", Label = "l", Tokens = ["z", "w"] });
+        w.Complete();
+        ms.Position = 0;
+        var back = ParquetSerializer.Deserialize<BlockRow>(ms).ToList();
+        Assert.Equal(["a", "c"], back.Select(r => r.DocId));
+        Assert.Equal(["z", "w"], back[1].Tokens);
     }
 
     [Fact]

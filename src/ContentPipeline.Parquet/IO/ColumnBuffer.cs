@@ -65,6 +65,19 @@ internal sealed class ColumnBuffer : IDisposable
     /// <summary>Uncompressed size estimate used for row-group sizing.</summary>
     public long EstimatedSize => _values.Length + (IsByteArray ? 4L * ValueCount : 0) + (_levelCount >> 2);
 
+    /// <summary>The buffer's fill state, to undo a partly appended row.</summary>
+    internal readonly record struct Mark(int Values, int Levels, int Rows, int Bytes);
+
+    internal Mark GetMark() => new(ValueCount, _levelCount, RowCount, _values.Length);
+
+    internal void Rollback(Mark mark)
+    {
+        ValueCount = mark.Values;
+        _levelCount = mark.Levels;
+        RowCount = mark.Rows;
+        _values.Length = mark.Bytes;
+    }
+
     public void Clear()
     {
         _values.Clear();

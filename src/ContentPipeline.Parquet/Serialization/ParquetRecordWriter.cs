@@ -15,6 +15,7 @@ public sealed class ParquetRecordWriter<T> : IDisposable, IAsyncDisposable
     private readonly FileWriterCore _core;
     private readonly PropertyBinding<T>[] _bindings;
     private readonly ColumnBuffer[] _buffers;
+    private readonly ColumnBuffer.Mark[] _marks;
     private readonly int _maxRows;
     private readonly long _maxBytes;
     private int _rows;
@@ -30,6 +31,7 @@ public sealed class ParquetRecordWriter<T> : IDisposable, IAsyncDisposable
         _core = new FileWriterCore(Schema, stream, options.ToWriterOptions());
         _buffers = new ColumnBuffer[_bindings.Length];
         for (int i = 0; i < _bindings.Length; i++) _buffers[i] = new ColumnBuffer(_bindings[i].Leaf);
+        _marks = new ColumnBuffer.Mark[_buffers.Length];
         _maxRows = Math.Max(1, options.RowGroupSize);
         _maxBytes = Math.Max(1024, options.RowGroupSizeBytes);
         _core.WriteMagic();
@@ -47,9 +49,7 @@ public sealed class ParquetRecordWriter<T> : IDisposable, IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(row);
         if (_completed) throw new InvalidOperationException("The writer is already complete.");
-        var bindings = _bindings;
-        var buffers = _buffers;
-        for (int i = 0; i < bindings.Length; i++) bindings[i].Append(row, buffers[i]);
+        AppendRow(row);
         _rows++;
         RowCount++;
         if (_rows >= _maxRows || (_rows % SizeCheckInterval == 0 && BufferedBytes() >= _maxBytes)) FlushRowGroup();
@@ -59,11 +59,30 @@ public sealed class ParquetRecordWriter<T> : IDisposable, IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(row);
         if (_completed) throw new InvalidOperationException("The writer is already complete.");
-        for (int i = 0; i < _bindings.Length; i++) _bindings[i].Append(row, _buffers[i]);
+        AppendRow(row);
         _rows++;
         RowCount++;
         if (_rows >= _maxRows || (_rows % SizeCheckInterval == 0 && BufferedBytes() >= _maxBytes))
             await FlushRowGroupAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Appends every column of a row, or none: a failing property undoes the columns already appended.</summary>
+    private void AppendRow(T row)
+    {
+        var bindings = _bindings;
+        var buffers = _buffers;
+        var marks = _marks;
+        for (int i = 0; i < buffers.Length; i++) marks[i] = buffers[i].GetMark();
+        int c = 0;
+        try
+        {
+            for (; c < bindings.Length; c++) bindings[c].Append(row, buffers[c]);
+        }
+        catch
+        {
+            for (int i = 0; i <= c && i < buffers.Length; i++) buffers[i].Rollback(marks[i]);
+            throw;
+        }
     }
 
     private long BufferedBytes()
