@@ -12,8 +12,10 @@ public sealed class HiddenMarkovSmoother
     /// <param name="contentToBoilerplate">P(next is boilerplate | this is content).</param>
     /// <param name="boilerplateToContent">P(next is content | this is boilerplate).</param>
     /// <param name="priorBoilerplate">Share of boilerplate blocks (the prior the probabilities were made under).</param>
-    public HiddenMarkovSmoother(double startBoilerplate, double contentToBoilerplate, double boilerplateToContent, double priorBoilerplate)
+    public HiddenMarkovSmoother(double startBoilerplate, double contentToBoilerplate, double boilerplateToContent, double priorBoilerplate, double strength = 1)
     {
+        if (!(strength >= 0 && strength <= 1)) throw new ArgumentOutOfRangeException(nameof(strength), strength, "must lie in [0, 1]");
+        Strength = strength;
         Check(startBoilerplate, nameof(startBoilerplate));
         Check(contentToBoilerplate, nameof(contentToBoilerplate));
         Check(boilerplateToContent, nameof(boilerplateToContent));
@@ -33,6 +35,20 @@ public sealed class HiddenMarkovSmoother
     public double ContentToBoilerplate { get; }
     public double BoilerplateToContent { get; }
     public double PriorBoilerplate { get; }
+    /// <summary>
+    /// How far the learnt transitions are used: 1 = as learnt, 0 = independent blocks (the posterior is then the
+    /// block's own probability). In between, each transition row is mixed with the prior.
+    /// </summary>
+    public double Strength { get; }
+
+    /// <summary>The same transitions used with another <see cref="Strength"/>.</summary>
+    public HiddenMarkovSmoother WithStrength(double strength) =>
+        new(StartBoilerplate, ContentToBoilerplate, BoilerplateToContent, PriorBoilerplate, strength);
+
+    private (double A01, double A10, double Start) Effective() =>
+        (Strength * ContentToBoilerplate + (1 - Strength) * PriorBoilerplate,
+         Strength * BoilerplateToContent + (1 - Strength) * (1 - PriorBoilerplate),
+         Strength * StartBoilerplate + (1 - Strength) * PriorBoilerplate);
 
     /// <summary>
     /// Learns the transitions from labelled sequences (true = boilerplate), with add-one smoothing.
@@ -73,11 +89,12 @@ public sealed class HiddenMarkovSmoother
         int n = probabilities.Length;
         if (n == 0) return;
         if (scratch.Length < 2 * n) throw new ArgumentException("scratch must hold 2·n values", nameof(scratch));
-        double a00 = 1 - ContentToBoilerplate, a01 = ContentToBoilerplate, a10 = BoilerplateToContent, a11 = 1 - BoilerplateToContent;
+        var (e01, e10, start) = Effective();
+        double a00 = 1 - e01, a01 = e01, a10 = e10, a11 = 1 - e10;
         // forward (alpha[t] = P(state_t = boilerplate | x_1..t)), stored in scratch[0..n)
         var fwd = scratch[..n];
         Emissions(probabilities, 0, out double e0, out double e1);
-        double f0 = (1 - StartBoilerplate) * e0, f1 = StartBoilerplate * e1;
+        double f0 = (1 - start) * e0, f1 = start * e1;
         double z = f0 + f1; f0 /= z; f1 /= z;
         fwd[0] = f1;
         for (int t = 1; t < n; t++)
@@ -107,11 +124,12 @@ public sealed class HiddenMarkovSmoother
     {
         int n = probabilities.Length;
         if (n == 0) return;
-        double l00 = Math.Log(1 - ContentToBoilerplate), l01 = Math.Log(ContentToBoilerplate);
-        double l10 = Math.Log(BoilerplateToContent), l11 = Math.Log(1 - BoilerplateToContent);
+        var (e01, e10, start) = Effective();
+        double l00 = Math.Log(1 - e01), l01 = Math.Log(e01);
+        double l10 = Math.Log(e10), l11 = Math.Log(1 - e10);
         var back = n <= 1024 ? stackalloc byte[n] : new byte[n];
         Emissions(probabilities, 0, out double e0, out double e1);
-        double v0 = Math.Log(1 - StartBoilerplate) + Math.Log(e0), v1 = Math.Log(StartBoilerplate) + Math.Log(e1);
+        double v0 = Math.Log(1 - start) + Math.Log(e0), v1 = Math.Log(start) + Math.Log(e1);
         for (int t = 1; t < n; t++)
         {
             Emissions(probabilities, t, out e0, out e1);

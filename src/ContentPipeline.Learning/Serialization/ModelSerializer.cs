@@ -53,7 +53,7 @@ public static class ModelSerializer
             foreach (float v in second.Weights) w.Write(v);
             w.Write(model.Calibrator.Slope); w.Write(model.Calibrator.Offset);
             var h = model.Smoother;
-            w.Write(h.StartBoilerplate); w.Write(h.ContentToBoilerplate); w.Write(h.BoilerplateToContent); w.Write(h.PriorBoilerplate);
+            w.Write(h.StartBoilerplate); w.Write(h.ContentToBoilerplate); w.Write(h.BoilerplateToContent); w.Write(h.PriorBoilerplate); w.Write(h.Strength);
             w.Write(model.UseSmoothing);
             w.Write(model.DecisionThreshold);
             w.Write(model.TrainingDataHash);
@@ -128,7 +128,7 @@ public static class ModelSerializer
             var w2 = new float[dim2];
             for (int i = 0; i < dim2; i++) w2[i] = r.ReadSingle();
             var calibrator = new PlattCalibrator(r.ReadDouble(), r.ReadDouble());
-            var smoother = new HiddenMarkovSmoother(r.ReadDouble(), r.ReadDouble(), r.ReadDouble(), r.ReadDouble());
+            var smoother = new HiddenMarkovSmoother(r.ReadDouble(), r.ReadDouble(), r.ReadDouble(), r.ReadDouble(), r.ReadDouble());
             bool useSmoothing = r.ReadBoolean();
             float threshold = r.ReadSingle();
             string dataHash = r.ReadString();
