@@ -34,7 +34,7 @@ internal static class ClassifyCommand
             if (double.IsNaN(t)) classifier = new BlockClassifier(classifier.Model, classifier.Model.DecisionThreshold, classifier.Version);
             int n = parseResult.GetValue(top);
             if (n < 0) throw new ContentPipelineException("--top: must be 0 or more.", ExitCodes.BadConfigOrUsage);
-            var (_, blocks) = ClassifyInputs.Processor()(Path.GetFileName(path), File.ReadAllText(path));
+            var (_, blocks) = ClassifyInputs.ProcessFile(path);
             var labels = new List<BlockLabel>();
             classifier.Label(blocks, labels);
             using var engine = classifier.Model.CreatePredictionEngine();

@@ -38,8 +38,15 @@ public sealed class BlockClassifier : IBlockLabeler, IDisposable
         if (!File.Exists(modelPath))
             throw new ContentPipelineException($"classify.model: model file '{modelPath}' not found. Train one with `contentpipeline train` or fix the path.", ExitCodes.BadConfigOrUsage);
         var model = LoadModel(modelPath);
-        var version = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(modelPath)))[..16];
-        return new BlockClassifier(model, threshold, version);
+        return new BlockClassifier(model, threshold, FileVersion(modelPath));
+    }
+
+    /// <summary>First 16 hex characters of the SHA-256 of a model file (part of the classify stage's fingerprint).</summary>
+    public static string FileVersion(string modelPath)
+    {
+        if (!File.Exists(modelPath))
+            throw new ContentPipelineException($"classify.model: model file '{modelPath}' not found. Train one with `contentpipeline train` or fix the path.", ExitCodes.BadConfigOrUsage);
+        return Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(modelPath)))[..16];
     }
 
     /// <summary><see cref="BlockClassificationModel.Load"/> with errors turned into a message that says what to do.</summary>

@@ -12,18 +12,23 @@ public sealed class ClassifyStage : IStage
     public const string StageName = "classify";
     public string Name => StageName;
 
-    public string ConfigHash(PipelineConfig config) => PipelineConfig.HashOf(new { config.Classify, Model = CreateLabeler(config).Version });
+    public string ConfigHash(PipelineConfig config) => PipelineConfig.HashOf(new { config.Classify, Model = ModelVersion(config) });
+
+    /// <summary>The model file's version (hash of its bytes), "none" without a model.</summary>
+    public static string ModelVersion(PipelineConfig config) =>
+        config.Classify.Model is null ? "none" : BlockClassifier.FileVersion(config.Classify.Model);
 
     public string InputFingerprint(StageContext context) => context.OutputFingerprintOf(SegmentStage.StageName);
 
     public static IBlockLabeler CreateLabeler(PipelineConfig config) =>
         config.Classify.Model is null
             ? new NoModelLabeler()
-            : throw new ContentPipelineException($"classify.model: loading '{config.Classify.Model}' is not supported yet; remove the key to keep every block.", ExitCodes.BadConfigOrUsage);
+            : BlockClassifier.Load(config.Classify.Model, config.Classify.Threshold);
 
     public void Run(StageContext context, StageManifest manifest)
     {
         var labeler = CreateLabeler(context.Config);
+        using var disposeLabeler = labeler as IDisposable;
         var publish = context.Config.Publish;
         using var output = ParquetTable.Create<BlockLabel>(Path.Combine(context.WorkDir, StageFiles.Labels), publish);
         using var rejects = ParquetTable.Create<Reject>(Path.Combine(context.WorkDir, StageFiles.Rejects), publish);
