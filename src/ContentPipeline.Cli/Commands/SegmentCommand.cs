@@ -98,11 +98,40 @@ internal static class SegmentCommand
         return command;
     }
 
+    /// <summary>Joins a line's tokens into a large char buffer that goes to the writer in big blocks.</summary>
     private sealed class LineWriter(TextWriter writer, string delimiter)
     {
-        public readonly TextWriter Writer = writer;
-        public readonly string Delimiter = delimiter;
+        private readonly TextWriter _writer = writer;
+        private readonly string _delimiter = delimiter;
+        private char[] _buffer = new char[1 << 16];
+        private int _used;
         public bool First;
+
+        public void Token(ReadOnlySpan<char> token)
+        {
+            if (!First) Append(_delimiter);
+            First = false;
+            Append(token);
+        }
+
+        public void EndLine() => Append("\n");
+
+        private void Append(ReadOnlySpan<char> text)
+        {
+            if (_used + text.Length > _buffer.Length)
+            {
+                Flush();
+                if (text.Length > _buffer.Length) Array.Resize(ref _buffer, text.Length);
+            }
+            text.CopyTo(_buffer.AsSpan(_used));
+            _used += text.Length;
+        }
+
+        public void Flush()
+        {
+            _writer.Write(_buffer, 0, _used);
+            _used = 0;
+        }
     }
 
     private static void Segment(Stream input, bool universalNewlines, TextWriter writer, JiebaSegmenter segmenter,
@@ -160,15 +189,11 @@ internal static class SegmentCommand
             }
             var line = buffer.AsSpan(start, lineEnd - start).TrimEnd("\r\n");
             state.First = true;
-            segmenter.Cut(line, state, static (s, token) =>
-            {
-                if (!s.First) s.Writer.Write(s.Delimiter);
-                s.First = false;
-                s.Writer.Write(token);
-            }, cutAll, hmm, search);
-            writer.Write('\n');
+            segmenter.Cut(line, state, static (s, token) => s.Token(token), cutAll, hmm, search);
+            state.EndLine();
             start = next;
         }
+        state.Flush();
     }
 
     /// <summary>Counts the bytes read through it, for --stats.</summary>
