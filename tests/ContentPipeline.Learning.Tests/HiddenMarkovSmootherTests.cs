@@ -61,3 +61,28 @@ public class HiddenMarkovSmootherTests
         Assert.Equal(0.7f, post[0], 5);
     }
 }
+
+public class SmoothingStrengthTests
+{
+    [Fact]
+    public void Zero_strength_leaves_probabilities_unchanged()
+    {
+        var hmm = new HiddenMarkovSmoother(0.1, 0.05, 0.05, 0.3, strength: 0);
+        float[] p = [0.05f, 0.1f, 0.65f, 0.1f, 0.9f];
+        var post = new float[5];
+        hmm.Smooth(p, post, new double[10]);
+        for (int i = 0; i < p.Length; i++) Assert.Equal(p[i], post[i], 4);
+    }
+
+    [Fact]
+    public void Strength_interpolates_the_pull_of_the_neighbours()
+    {
+        float[] p = [0.05f, 0.1f, 0.65f, 0.1f, 0.05f];
+        var full = new float[5];
+        var half = new float[5];
+        var hmm = new HiddenMarkovSmoother(0.1, 0.05, 0.05, 0.3);
+        hmm.Smooth(p, full, new double[10]);
+        hmm.WithStrength(0.5).Smooth(p, half, new double[10]);
+        Assert.True(full[2] < half[2] && half[2] < p[2], $"{full[2]} < {half[2]} < {p[2]}");
+    }
+}

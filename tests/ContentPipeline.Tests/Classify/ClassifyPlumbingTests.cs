@@ -1,0 +1,77 @@
+using ContentPipeline.Classify;
+using ContentPipeline.Config;
+using ContentPipeline.Running;
+
+namespace ContentPipeline.Tests.Classify;
+
+public class ClassifyPlumbingTests
+{
+    [Fact]
+    public void Marker_lines_switch_labels_and_are_blanked_keeping_line_numbers()
+    {
+        var text = "Title\n\nFirst paragraph.\n  <!-- label: boilerplate -->  \nShare | Tweet\n<!-- label: content -->\nLast paragraph.\n<!-- label: boilerplate-->\n";
+        var (clean, labels) = LabelledCorpus.StripMarkers(text);
+        var lines = clean.Split('\n');
+        Assert.Equal(text.Split('\n').Length, lines.Length);
+        Assert.Equal("", lines[3]);
+        Assert.Equal("", lines[5]);
+        Assert.Equal("<!-- label: boilerplate-->", lines[7]); // not exactly a marker: left alone
+        Assert.False(labels[1]);
+        Assert.False(labels[3]);
+        Assert.True(labels[5]);
+        Assert.False(labels[7]);
+    }
+
+    [Fact]
+    public void Corpus_documents_are_labelled_by_the_marker_in_force_at_each_block()
+    {
+        var text = "# A title\n\nAn essay paragraph that says something.\n\n<!-- label: boilerplate -->\n\n- Hot: prices soar\n- Hot: prices fall\n\n<!-- label: content -->\n\nA closing paragraph.\n";
+        var pipeline = new InMemoryPipeline(new PipelineConfig());
+        var doc = LabelledCorpus.LoadText("en/001.md", text, pipeline.Process);
+        Assert.Equal([false, false, true, true, false], doc.IsBoilerplate);
+        Assert.Equal("en", doc.Corpus);
+        Assert.DoesNotContain(doc.Blocks, b => b.Text.Contains("label:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Missing_or_corrupt_models_are_user_errors_that_say_how_to_fix_them()
+    {
+        var dir = Directory.CreateTempSubdirectory("cp-classify-").FullName;
+        try
+        {
+            var missing = Assert.Throws<ContentPipelineException>(() => BlockClassifier.Load(Path.Combine(dir, "none.model"), 0.5));
+            Assert.Equal(ExitCodes.BadConfigOrUsage, missing.ExitCode);
+            Assert.Contains("contentpipeline train", missing.Message);
+            var corrupt = Path.Combine(dir, "corrupt.model");
+            File.WriteAllText(corrupt, "not a model");
+            var bad = Assert.Throws<ContentPipelineException>(() => BlockClassifier.Load(corrupt, 0.5));
+            Assert.Contains("corrupt.model", bad.Message);
+            Assert.Contains("contentpipeline train", bad.Message);
+        }
+        finally { Directory.Delete(dir, recursive: true); }
+    }
+
+    [Fact]
+    public void Training_config_is_strict_and_resolves_paths_against_its_folder()
+    {
+        var file = Path.Combine(Path.GetTempPath(), "train.yaml");
+        var config = TrainingConfig.Parse("corpus: c\noutput: m/x.model\nfolds: 3\nfeaturizer:\n  hash_bits: 16\n", file);
+        Assert.Equal(Path.Combine(Path.GetTempPath(), "c"), config.Corpus);
+        Assert.Equal(3, config.Folds);
+        Assert.Equal(16, config.Trainer.Featurizer.HashBits);
+        Assert.Equal(Path.Combine(Path.GetTempPath(), "m", "metrics.json"), config.MetricsPath);
+        var e = Assert.Throws<ContentPipelineException>(() => TrainingConfig.Parse("folds: 5\nfoldz: 3\n", file));
+        Assert.Contains(":2:", e.Message);
+        Assert.Contains("foldz", e.Message);
+        Assert.Throws<ContentPipelineException>(() => TrainingConfig.Parse("featurizer:\n  hash_bits: 40\n", file));
+    }
+
+    [Fact]
+    public void The_committed_training_config_loads()
+    {
+        var config = TrainingConfig.Load(Path.Combine(RepoPaths.Root, TrainingConfig.DefaultPath));
+        Assert.Equal(5, config.Folds);
+        Assert.EndsWith(Path.Combine("model", "boilerplate.model"), config.Output);
+        Assert.True(Directory.Exists(config.Corpus));
+    }
+}

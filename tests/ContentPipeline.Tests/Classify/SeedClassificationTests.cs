@@ -1,0 +1,64 @@
+using ContentPipeline.Classify;
+using ContentPipeline.Config;
+using ContentPipeline.Running;
+using ContentPipeline.Segment;
+
+namespace ContentPipeline.Tests.Classify;
+
+/// <summary>
+/// The committed boilerplate model on the three real scrapes in raw/: the essays lose nothing, and the crypto
+/// news ticker that ends ai-economics-bitpush.txt (from "比推快讯" to the end) goes, every article paragraph stays.
+/// </summary>
+public class SeedClassificationTests
+{
+    private static readonly string ModelPath = Path.Combine(RepoPaths.Root, "pipelines", "boilerplate", "model", "boilerplate.model");
+    private const double Threshold = 0.5; // the pipeline's default classify.threshold
+
+    private static (List<SegmentedBlock> Blocks, List<BlockLabel> Labels) Classify(string relative)
+    {
+        var (_, blocks) = new InMemoryPipeline(new PipelineConfig()).ProcessFile(Path.Combine(RepoPaths.Raw, relative)).Single();
+        using var classifier = BlockClassifier.Load(ModelPath, Threshold);
+        var labels = new List<BlockLabel>();
+        classifier.Label(blocks, labels);
+        Assert.Equal(blocks.Count, labels.Count);
+        return (blocks, labels);
+    }
+
+    private static string Describe(List<SegmentedBlock> blocks, List<BlockLabel> labels, int i) =>
+        $"block {i} (line {blocks[i].SourceLine}, p={labels[i].Probability:F3}): {blocks[i].Text[..Math.Min(60, blocks[i].Text.Length)]}";
+
+    [Theory]
+    [InlineData("essays/the-intelligence-age.md")]
+    [InlineData("clippings/the-gentle-singularity.md")]
+    public void Essays_lose_nothing(string relative)
+    {
+        var (blocks, labels) = Classify(relative);
+        Assert.NotEmpty(blocks);
+        for (int i = 0; i < blocks.Count; i++)
+            Assert.True(labels[i].Label == Labels.Content, "lost " + Describe(blocks, labels, i));
+    }
+
+    [Fact]
+    public void Bitpush_article_keeps_every_paragraph_and_drops_the_ticker()
+    {
+        var (blocks, labels) = Classify("news/ai-economics-bitpush.txt");
+        int start = blocks.FindIndex(b => b.Text.StartsWith("比推快讯", StringComparison.Ordinal));
+        Assert.True(start > 10, "the ticker heading '比推快讯' was not found as a block of its own");
+        for (int i = 0; i < start; i++)
+            Assert.True(labels[i].Label == Labels.Content, "lost " + Describe(blocks, labels, i));
+        for (int i = start; i < blocks.Count; i++)
+            Assert.True(labels[i].Label == Labels.Boilerplate, "kept " + Describe(blocks, labels, i));
+    }
+
+    [Fact]
+    public void Labels_carry_document_ids_block_indices_and_probabilities()
+    {
+        var (blocks, labels) = Classify("news/ai-economics-bitpush.txt");
+        for (int i = 0; i < blocks.Count; i++)
+        {
+            Assert.Equal(blocks[i].DocId, labels[i].DocId);
+            Assert.Equal(blocks[i].BlockIndex, labels[i].BlockIndex);
+            Assert.InRange(labels[i].Probability!.Value, 0, 1);
+        }
+    }
+}
