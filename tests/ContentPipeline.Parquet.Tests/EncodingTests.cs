@@ -144,3 +144,24 @@ public class CodecTests
         }
     }
 }
+
+public class Utf8Tests
+{
+    [Theory]
+    [InlineData("")]
+    [InlineData("abc")]
+    [InlineData("é中😀𠀀")]
+    [InlineData("\ud800x")]       // lone high surrogate
+    [InlineData("x\udc00")]       // lone low surrogate
+    [InlineData("\ud83d")]        // high surrogate at the end
+    [InlineData("aaaaaaaaaaaaaaaaaaaaaa😀")] // pair straddling the short-string limit
+    [InlineData("aaaaaaaaaaaaaaaaaaaaaaa😀")]
+    public void ShortAndLongStringsEncodeLikeEncodingUtf8(string s)
+    {
+        var field = new Schema.DataField<string>("s", isNullable: false);
+        _ = new Schema.ParquetSchema(field);
+        using var buf = new IO.ColumnBuffer(field);
+        buf.AddString(s);
+        Assert.Equal(System.Text.Encoding.UTF8.GetBytes(s), buf.GetValue(0).ToArray());
+    }
+}

@@ -35,7 +35,9 @@ internal sealed class ColumnBuffer : IDisposable
             _ => 0,
         };
         _offsets = IsByteArray ? ArrayPool<int>.Shared.Rent(1024) : [];
-        bool levels = field.MaxDefinitionLevel > 0;
+        _hasDef = field.MaxDefinitionLevel > 0;
+        _hasRep = field.MaxRepetitionLevel > 0;
+        bool levels = _hasDef;
         _def = levels ? ArrayPool<int>.Shared.Rent(1024) : [];
         _rep = field.MaxRepetitionLevel > 0 ? ArrayPool<int>.Shared.Rent(1024) : [];
     }
@@ -47,8 +49,11 @@ internal sealed class ColumnBuffer : IDisposable
     public int Width { get; }
 
     public bool IsByteArray => Width == 0;
-    public bool HasDefinitionLevels => Field.MaxDefinitionLevel > 0;
-    public bool HasRepetitionLevels => Field.MaxRepetitionLevel > 0;
+    public bool HasDefinitionLevels => _hasDef;
+    public bool HasRepetitionLevels => _hasRep;
+
+    private readonly bool _hasDef;
+    private readonly bool _hasRep;
 
     public int ValueCount { get; private set; }
 
@@ -99,9 +104,9 @@ internal sealed class ColumnBuffer : IDisposable
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void AddLevels(int def, int rep)
     {
-        if ((HasDefinitionLevels && _levelCount == _def.Length) || (HasRepetitionLevels && _levelCount == _rep.Length)) GrowLevels();
-        if (HasDefinitionLevels) _def[_levelCount] = def;
-        if (HasRepetitionLevels) _rep[_levelCount] = rep;
+        if ((_hasDef && _levelCount == _def.Length) || (_hasRep && _levelCount == _rep.Length)) GrowLevels();
+        if (_hasDef) _def[_levelCount] = def;
+        if (_hasRep) _rep[_levelCount] = rep;
         _levelCount++;
         if (rep == 0) RowCount++;
     }
@@ -188,7 +193,8 @@ internal sealed class ColumnBuffer : IDisposable
     {
         if (_offsets.Length == ValueCount) _offsets = Grow(_offsets, ValueCount, ValueCount * 2);
         int max = s.Length * 3;
-        int n = Encoding.UTF8.GetBytes(s, _values.GetSpan(max));
+        var dest = _values.GetSpan(max);
+        int n = Encoding.UTF8.GetBytes(s, dest);
         _values.Advance(n);
         _offsets[ValueCount++] = _values.Length;
     }
