@@ -65,26 +65,34 @@ public sealed partial class JiebaSegmenter
     public IEnumerable<string> Cut(string text, bool cutAll = false, bool hmm = true)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var scratch = Scratch.Current;
-        var sink = scratch.Sink;
-        sink.Clear();
-        CutCore(Dict, text, cutAll, hmm, sink, scratch);
-        return ToStrings(text, sink, 0);
+        var scratch = Scratch.Rent();
+        try
+        {
+            var sink = scratch.Sink;
+            sink.Clear();
+            CutCore(Dict, text, cutAll, hmm, sink, scratch);
+            return ToStrings(text, sink, 0);
+        }
+        finally { scratch.Release(); }
     }
 
     /// <summary>jieba's <c>cut_for_search(sentence, HMM)</c>.</summary>
     public IEnumerable<string> CutForSearch(string text, bool hmm = true)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var scratch = Scratch.Current;
-        var sink = scratch.Sink;
-        sink.Clear();
-        var dict = Dict;
-        CutCore(dict, text, false, hmm, sink, scratch);
-        var outSink = scratch.Sink2;
-        outSink.Clear();
-        AddSearchGrams(dict, text, sink, outSink);
-        return ToStrings(text, outSink, 0);
+        var scratch = Scratch.Rent();
+        try
+        {
+            var sink = scratch.Sink;
+            sink.Clear();
+            var dict = Dict;
+            CutCore(dict, text, false, hmm, sink, scratch);
+            var outSink = scratch.Sink2;
+            outSink.Clear();
+            AddSearchGrams(dict, text, sink, outSink);
+            return ToStrings(text, outSink, 0);
+        }
+        finally { scratch.Release(); }
     }
 
     /// <summary>jieba's <c>tokenize(sentence, mode, HMM)</c>; offsets in UTF-16 code units (see <see cref="Token"/>).</summary>
@@ -110,11 +118,15 @@ public sealed partial class JiebaSegmenter
     /// <summary>Appends the tokens of <paramref name="text"/> to <paramref name="tokens"/>.</summary>
     public void Cut(ReadOnlySpan<char> text, List<string> tokens, bool cutAll = false, bool hmm = true)
     {
-        var scratch = Scratch.Current;
-        var sink = scratch.Sink;
-        sink.Clear();
-        CutCore(Dict, text, cutAll, hmm, sink, scratch);
-        for (int i = 0; i < sink.Count; i++) tokens.Add(sink.ToString(text, i));
+        var scratch = Scratch.Rent();
+        try
+        {
+            var sink = scratch.Sink;
+            sink.Clear();
+            CutCore(Dict, text, cutAll, hmm, sink, scratch);
+            for (int i = 0; i < sink.Count; i++) tokens.Add(sink.ToString(text, i));
+        }
+        finally { scratch.Release(); }
     }
 
     /// <summary>
@@ -123,19 +135,23 @@ public sealed partial class JiebaSegmenter
     /// </summary>
     public void Tokenize(ReadOnlySpan<char> text, List<TokenRange> ranges, TokenizerMode mode = TokenizerMode.Default, bool hmm = true)
     {
-        var scratch = Scratch.Current;
-        var sink = scratch.Sink;
-        sink.Clear();
-        var dict = Dict;
-        CutCore(dict, text, false, hmm, sink, scratch);
-        if (mode == TokenizerMode.Search)
+        var scratch = Scratch.Rent();
+        try
         {
-            var outSink = scratch.Sink2;
-            outSink.Clear();
-            AddSearchGrams(dict, text, sink, outSink);
-            sink = outSink;
+            var sink = scratch.Sink;
+            sink.Clear();
+            var dict = Dict;
+            CutCore(dict, text, false, hmm, sink, scratch);
+            if (mode == TokenizerMode.Search)
+            {
+                var outSink = scratch.Sink2;
+                outSink.Clear();
+                AddSearchGrams(dict, text, sink, outSink);
+                sink = outSink;
+            }
+            for (int i = 0; i < sink.Count; i++) ranges.Add(new TokenRange(sink.Starts[i], sink.Lengths[i]));
         }
-        for (int i = 0; i < sink.Count; i++) ranges.Add(new TokenRange(sink.Starts[i], sink.Lengths[i]));
+        finally { scratch.Release(); }
     }
 
     /// <summary>
@@ -145,19 +161,23 @@ public sealed partial class JiebaSegmenter
     /// </summary>
     public void Cut<TState>(ReadOnlySpan<char> text, TState state, SpanTokenAction<TState> onToken, bool cutAll = false, bool hmm = true, bool search = false)
     {
-        var scratch = Scratch.Current;
-        var sink = scratch.Sink;
-        sink.Clear();
-        var dict = Dict;
-        CutCore(dict, text, cutAll && !search, hmm, sink, scratch);
-        if (search)
+        var scratch = Scratch.Rent();
+        try
         {
-            var outSink = scratch.Sink2;
-            outSink.Clear();
-            AddSearchGrams(dict, text, sink, outSink);
-            sink = outSink;
+            var sink = scratch.Sink;
+            sink.Clear();
+            var dict = Dict;
+            CutCore(dict, text, cutAll && !search, hmm, sink, scratch);
+            if (search)
+            {
+                var outSink = scratch.Sink2;
+                outSink.Clear();
+                AddSearchGrams(dict, text, sink, outSink);
+                sink = outSink;
+            }
+            for (int i = 0; i < sink.Count; i++) onToken(state, sink.Span(text, i));
         }
-        for (int i = 0; i < sink.Count; i++) onToken(state, sink.Span(text, i));
+        finally { scratch.Release(); }
     }
 
     private static List<string> ToStrings(string text, TokenSink sink, int from)

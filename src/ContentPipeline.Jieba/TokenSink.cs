@@ -67,8 +67,21 @@ internal sealed class Scratch
     public readonly TokenSink Sink2 = new();
 
     [ThreadStatic] private static Scratch? t_current;
+    private bool _busy;
 
-    public static Scratch Current => t_current ??= new Scratch();
+    /// <summary>
+    /// This thread's scratch, or a fresh one when it is in use further up the stack (a token callback that cuts
+    /// again, or changes the dictionary). Give it back with <see cref="Release"/>.
+    /// </summary>
+    public static Scratch Rent()
+    {
+        var s = t_current ??= new Scratch();
+        if (s._busy) s = new Scratch();
+        s._busy = true;
+        return s;
+    }
+
+    public void Release() => _busy = false;
 
     public void EnsureRoute(int n)
     {

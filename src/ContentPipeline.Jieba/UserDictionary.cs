@@ -157,15 +157,19 @@ public sealed partial class JiebaSegmenter
     {
         double ftotal = d.Total;
         double freq = 1;
-        var scratch = Scratch.Current; // never nested in another cut: changes run outside CutCore
-        var sink = scratch.Sink;
-        sink.Clear();
-        CutCore(d, word, cutAll: false, hmm: false, sink, scratch);
-        for (int i = 0; i < sink.Count; i++)
-            freq *= (d.TryGetFreq(sink.Span(word, i), out int f) ? f : 1) / ftotal;
-        long whole = (long)(freq * d.Total) + 1;
-        long current = d.TryGetFreq(word, out int fw) ? fw : 1;
-        return ClampToInt(Math.Max(whole, current));
+        var scratch = Scratch.Rent();
+        try
+        {
+            var sink = scratch.Sink;
+            sink.Clear();
+            CutCore(d, word, cutAll: false, hmm: false, sink, scratch);
+            for (int i = 0; i < sink.Count; i++)
+                freq *= (d.TryGetFreq(sink.Span(word, i), out int f) ? f : 1) / ftotal;
+            long whole = (long)(freq * d.Total) + 1;
+            long current = d.TryGetFreq(word, out int fw) ? fw : 1;
+            return ClampToInt(Math.Max(whole, current));
+        }
+        finally { scratch.Release(); }
     }
 
     private static int SuggestSplit(SegmenterDictionary d, string[] segments)

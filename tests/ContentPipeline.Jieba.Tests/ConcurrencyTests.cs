@@ -29,21 +29,24 @@ public class ConcurrencyTests
     {
         var seg = new JiebaSegmenter();
         using var cts = new CancellationTokenSource();
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var cutter = Task.Run(() =>
         {
             int n = 0;
             while (!cts.IsCancellationRequested)
             {
-                var tokens = seg.Cut("李小福是创新办主任").ToList();
-                // Either before or after the change, never a mixture.
-                Assert.True(string.Join("|", tokens) is "李小福|是|创新|办|主任" or "李小福|是|创新办|主任", string.Join("|", tokens));
+                var tokens = string.Join("|", seg.Cut("李小福是创新办主任"));
+                // Either before or after the change, never a mixture or a crash.
+                Assert.True(tokens is "李小福|是|创新|办|主任" or "李小福|是|创新办|主任", tokens);
                 n++;
+                started.TrySetResult();
             }
             return n;
         });
+        await started.Task.WaitAsync(TimeSpan.FromMinutes(1));
         for (int i = 0; i < 50; i++) seg.AddWord("词" + i, 5);
         seg.AddWord("创新办", 3);
-        await Task.Delay(50);
+        await Task.Delay(20);
         cts.Cancel();
         Assert.True(await cutter > 0);
         Assert.Equal(new[] { "李小福", "是", "创新办", "主任" }, seg.Cut("李小福是创新办主任"));

@@ -78,4 +78,13 @@ public class TokenizeTests
         Seg.Cut(text.AsSpan(), streamed, static (l, t) => l.Add(t.ToString()), search: true);
         Assert.Equal(Seg.CutForSearch(text), streamed);
     }
+
+    [Fact]
+    public void TokenCallbacksMayCutAgain()
+    {
+        const string text = "我来到北京清华大学";
+        var seen = new List<string>();
+        Seg.Cut(text.AsSpan(), seen, (l, t) => l.Add(t.ToString() + ":" + string.Join("|", Seg.Cut(t.ToString(), cutAll: true))));
+        Assert.Equal(new[] { "我:我", "来到:来到", "北京:北京", "清华大学:清华|清华大学|华大|大学" }, seen);
+    }
 }
