@@ -32,7 +32,8 @@ public sealed class ParquetSchema
     /// <summary>The leaf columns in file order.</summary>
     public DataField[] GetDataFields() => (DataField[])_dataFields.Clone();
 
-    internal IReadOnlyList<DataField> DataFields => _dataFields;
+    /// <summary>The leaf columns in file order (as Parquet.Net's <c>ParquetSchema.DataFields</c>).</summary>
+    public IReadOnlyList<DataField> DataFields => _dataFields;
 
     public override string ToString() => string.Join(", ", Fields);
 
