@@ -139,8 +139,10 @@ public class ModelTests
         using var engine = model.CreatePredictionEngine();
         var doc = data[0].Document;
         var top = engine.Explain(doc, doc.Count - 1, top: 5);
-        Assert.Equal(5, top.Count);
+        Assert.Equal(10, top.Count); // 5 of the first stage, then 5 of the context stage
         Assert.All(top, c => Assert.False(c.Name.StartsWith("hash#", StringComparison.Ordinal)));
+        Assert.All(top.Take(5), c => Assert.False(c.Name.StartsWith("s2:", StringComparison.Ordinal)));
+        Assert.All(top.Skip(5), c => Assert.StartsWith("s2:", c.Name));
         Assert.True(Math.Abs(top[0].Contribution) >= Math.Abs(top[4].Contribution));
     }
 }

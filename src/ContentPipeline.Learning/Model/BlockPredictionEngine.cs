@@ -83,8 +83,9 @@ public sealed class BlockPredictionEngine : IDisposable
     }
 
     /// <summary>
-    /// The features that drove block <paramref name="blockIndex"/>: the largest |weight·value| terms of the
-    /// first stage (named n-grams and shape features) and of the second stage (context), largest first.
+    /// The features that drove block <paramref name="blockIndex"/>: the <paramref name="top"/> largest |weight·value|
+    /// terms of the first stage (named n-grams and shape features), then the <paramref name="top"/> largest of the
+    /// second stage (neighbours' scores, names starting "s2:"), each largest first.
     /// </summary>
     public IReadOnlyList<FeatureContribution> Explain(TextDocument document, int blockIndex, int top = 10)
     {
@@ -106,20 +107,28 @@ public sealed class BlockPredictionEngine : IDisposable
             string name = j >= _featurizer.DenseOffset ? _featurizer.DenseName(j) : names.GetValueOrDefault(j, $"hash#{j}");
             list.Add(new FeatureContribution(name, val[i], c));
         }
+        Order(list, top);
         SecondStageFeatures.Compute(_scores.AsSpan(0, n), _features, _second);
         var row = _second.AsSpan(blockIndex * SecondStageFeatures.Count, SecondStageFeatures.Count);
+        var context = new List<FeatureContribution>();
         for (int j = 0; j < row.Length; j++)
         {
             float c = _model.SecondStage.Weights[j] * row[j];
-            if (c != 0) list.Add(new FeatureContribution(SecondStageFeatures.Name(j), row[j], c));
+            if (c != 0) context.Add(new FeatureContribution(SecondStageFeatures.Name(j), row[j], c));
         }
+        Order(context, top);
+        list.AddRange(context);
+        return list;
+    }
+
+    private static void Order(List<FeatureContribution> list, int top)
+    {
         list.Sort((a, b) =>
         {
             int cmp = Math.Abs(b.Contribution).CompareTo(Math.Abs(a.Contribution));
             return cmp != 0 ? cmp : string.CompareOrdinal(a.Name, b.Name);
         });
         if (list.Count > top) list.RemoveRange(top, list.Count - top);
-        return list;
     }
 
     private void Ensure(int n)
