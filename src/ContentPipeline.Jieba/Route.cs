@@ -53,21 +53,29 @@ internal static class Route
         var root = b.RootChild;
         for (int idx = n - 1; idx >= 0; idx--)
         {
-            int id = root[s[idx]];
+            char c0 = s[idx];
+            int id = root[c0];
             double best = double.NegativeInfinity;
             int bestX = -1;
-            int x = idx;
-            while (id != 0)
+            if (id != 0)
             {
-                ref readonly TrieNode node = ref nodes[id];
-                double lf = node.LogFreq;
-                if (lf >= 0)
+                double lf = nodes[id].LogFreq;
+                if (lf >= 0) { best = (lf - logTotal) + prob[idx + 1]; bestX = idx; }
+                int x = idx + 1;
+                // Second step through the pair table, further steps through the node's sorted children.
+                id = x < n ? b.Pair(c0, s[x]) : 0;
+                while (id != 0)
                 {
-                    double p = (lf - logTotal) + prob[x + 1];
-                    if (p >= best) { best = p; bestX = x; }
+                    ref readonly TrieNode node = ref nodes[id];
+                    lf = node.LogFreq;
+                    if (lf >= 0)
+                    {
+                        double p = (lf - logTotal) + prob[x + 1];
+                        if (p >= best) { best = p; bestX = x; }
+                    }
+                    if (++x >= n) break;
+                    id = PrefixDictionary.FindChild(edges, node.FirstChild, node.EndChild, s[x]);
                 }
-                if (++x >= n) break;
-                id = PrefixDictionary.FindChild(edges, node.FirstChild, node.EndChild, s[x]);
             }
             if (bestX < 0) { best = (0.0 - logTotal) + prob[idx + 1]; bestX = idx; }
             prob[idx] = best;

@@ -20,6 +20,13 @@ internal sealed class PrefixDictionary
     /// <summary>node -> last char of the prefix it spells (children of a node are consecutive, sorted by char).</summary>
     internal readonly char[] Edges;
     private readonly int[] _freq;        // node -> FREQ value (0 = prefix only)
+    /// <summary>
+    /// Open-addressing table of the two-char prefixes, <c>(c1 &lt;&lt; 16 | c2) &lt;&lt; 32 | node</c>, 0 = empty:
+    /// the second walk step, whose parent (a first char) often has hundreds of children, in one probe
+    /// instead of a binary search over them.
+    /// </summary>
+    private readonly ulong[] _pairs;
+    private readonly int _pairShift;
 
     public long Total { get; }
     public int NodeCount => Edges.Length;
@@ -30,6 +37,7 @@ internal sealed class PrefixDictionary
     public static PrefixDictionary Default => DefaultInstance.Value;
     public static bool IsDefaultLoaded => DefaultInstance.IsValueCreated;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private PrefixDictionary(TrieNode[] nodes, char[] edges, int[] freq, long total)
     {
         Nodes = nodes;
@@ -38,6 +46,42 @@ internal sealed class PrefixDictionary
         Total = total;
         RootChild = new int[65536];
         for (int n = nodes[0].FirstChild; n < nodes[0].EndChild; n++) RootChild[edges[n]] = n;
+
+        int level1End = nodes[0].EndChild;
+        int pairCount = level1End > 1 ? nodes[level1End - 1].EndChild - nodes[1].FirstChild : 0;
+        int bits = Math.Max(4, 64 - System.Numerics.BitOperations.LeadingZeroCount((ulong)pairCount * 2));
+        _pairShift = 32 - bits;
+        _pairs = new ulong[1 << bits];
+        int mask = (1 << bits) - 1;
+        for (int p = 1; p < level1End; p++)
+        {
+            uint c1 = edges[p];
+            for (int k = nodes[p].FirstChild; k < nodes[p].EndChild; k++)
+            {
+                uint key = c1 << 16 | edges[k];
+                int h = (int)((key * 0x9E3779B1u) >> _pairShift);
+                while (_pairs[h] != 0) h = (h + 1) & mask;
+                _pairs[h] = (ulong)key << 32 | (uint)k;
+            }
+        }
+    }
+
+    /// <summary>Node of the two-char prefix <paramref name="c1"/><paramref name="c2"/>, or 0 when it is not in FREQ.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int Pair(char c1, char c2)
+    {
+        uint key = (uint)c1 << 16 | c2;
+        var pairs = _pairs;
+        int mask = pairs.Length - 1;
+        int h = (int)((key * 0x9E3779B1u) >> _pairShift);
+        ref ulong p0 = ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(pairs);
+        while (true)
+        {
+            ulong e = Unsafe.Add(ref p0, h);
+            if (e == 0) return 0;
+            if ((uint)(e >> 32) == key) return (int)(uint)e;
+            h = (h + 1) & mask;
+        }
     }
 
     /// <summary>Parses the embedded dictionary (what <see cref="Default"/> does once).</summary>
@@ -173,6 +217,28 @@ internal sealed class PrefixDictionary
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int Freq(int node) => _freq[node];
+
+    /// <summary>
+    /// Appends the inclusive end index of every word (positive frequency) of this dictionary that starts at
+    /// <paramref name="k"/> in <paramref name="s"/>, ascending; returns how many (at most <c>s.Length - k</c>).
+    /// </summary>
+    public int WordEnds(ReadOnlySpan<char> s, int k, Span<int> ends)
+    {
+        int count = 0;
+        int id = RootChild[s[k]];
+        if (id == 0) return 0;
+        if (Nodes[id].LogFreq >= 0) ends[count++] = k;
+        int x = k + 1;
+        id = x < s.Length ? Pair(s[k], s[x]) : 0;
+        while (id != 0)
+        {
+            ref readonly TrieNode node = ref Nodes[id];
+            if (node.LogFreq >= 0) ends[count++] = x;
+            if (++x >= s.Length) break;
+            id = FindChild(Edges, node.FirstChild, node.EndChild, s[x]);
+        }
+        return count;
+    }
 
     /// <summary>Node spelling <paramref name="word"/>, or 0 when it is not in FREQ.</summary>
     public int Find(ReadOnlySpan<char> word)

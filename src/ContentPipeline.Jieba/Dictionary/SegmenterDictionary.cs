@@ -89,6 +89,7 @@ internal sealed class SegmenterDictionary
     /// </summary>
     public int WordEnds(ReadOnlySpan<char> s, int k, Span<int> ends)
     {
+        if (_overlay == null) return Base.WordEnds(s, k, ends);
         int count = 0;
         int n = s.Length;
         var b = Base;
