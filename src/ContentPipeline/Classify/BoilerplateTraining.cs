@@ -121,6 +121,12 @@ public static class BoilerplateTraining
         var report = QualityReport.Of(outOfFold, threshold);
         log.WriteLine($"grouped {config.Folds}-fold cross-validation (by document), threshold {threshold.ToString(CultureInfo.InvariantCulture)} on the smoothed probability:");
         report.Write(log);
+        var sweep = ThresholdSweep(outOfFold);
+        log.WriteLine("threshold sweep (cross-validated; pick classify.threshold by the cost of each error):");
+        log.WriteLine("  threshold  content-recall(chars)  zh       en       boilerplate-recall  zh       en");
+        foreach (var row in sweep)
+            log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  {row.Threshold,9:F2}  {row.Content,21:P2}  {row.ContentZh,7:P2}  {row.ContentEn,7:P2}  {row.Boilerplate,18:P2}  {row.BoilerplateZh,7:P2}  {row.BoilerplateEn,7:P2}"));
         var model = trainer.Fit(data);
         var recorded = new Dictionary<string, double>();
         void Record(string prefix, QualityMetrics m)
@@ -152,11 +158,45 @@ public static class BoilerplateTraining
             ["threshold"] = config.Threshold,
             ["cross_validation"] = report.ToJson(),
             ["cross_validation_folds"] = folds.ConvertAll(f => (object)f.ToJson()),
+            ["threshold_sweep"] = sweep.ConvertAll(r => (object)new Dictionary<string, object>
+            {
+                ["threshold"] = r.Threshold,
+                ["content_recall_chars"] = Math.Round(r.Content, 6),
+                ["content_recall_chars_zh"] = Math.Round(r.ContentZh, 6),
+                ["content_recall_chars_en"] = Math.Round(r.ContentEn, 6),
+                ["boilerplate_recall"] = Math.Round(r.Boilerplate, 6),
+                ["boilerplate_recall_zh"] = Math.Round(r.BoilerplateZh, 6),
+                ["boilerplate_recall_en"] = Math.Round(r.BoilerplateEn, 6),
+            }),
         };
         WriteJson(config.MetricsPath, json);
         log.WriteLine($"model: {config.Output}");
         log.WriteLine($"metrics: {config.MetricsPath}");
         return new TrainResult(model, report, folds, corpus, outOfFold, clock.Elapsed);
+    }
+
+    public sealed record SweepRow(double Threshold, double Content, double ContentZh, double ContentEn, double Boilerplate, double BoilerplateZh, double BoilerplateEn);
+
+    /// <summary>Content kept (by characters) and boilerplate removed at thresholds 0.3 … 0.9, overall and per corpus (zh/, en/).</summary>
+    public static List<SweepRow> ThresholdSweep(IReadOnlyList<ScoredBlock> scored)
+    {
+        var zh = new List<ScoredBlock>();
+        var en = new List<ScoredBlock>();
+        foreach (var b in scored)
+        {
+            if (b.DocumentKey.StartsWith("zh/", StringComparison.Ordinal)) zh.Add(b);
+            else if (b.DocumentKey.StartsWith("en/", StringComparison.Ordinal)) en.Add(b);
+        }
+        var rows = new List<SweepRow>();
+        foreach (var t in (float[])[0.3f, 0.4f, 0.5f, 0.6f, 0.7f, 0.8f, 0.9f])
+        {
+            var all = BlockMetrics.Evaluate(scored, t);
+            var z = BlockMetrics.Evaluate(zh, t);
+            var e = BlockMetrics.Evaluate(en, t);
+            rows.Add(new SweepRow(Math.Round(t, 2), all.WeightedNegativeRecall, z.WeightedNegativeRecall, e.WeightedNegativeRecall,
+                all.PositiveRecall, z.PositiveRecall, e.PositiveRecall));
+        }
+        return rows;
     }
 
     public static void WriteJson(string path, object value)
