@@ -15,7 +15,9 @@ public sealed class CliWorkspace : IDisposable
     public CliWorkspace(string? yaml = null)
     {
         CopyDirectory(RepoPaths.Raw, Input);
-        File.WriteAllText(Config, yaml ?? File.ReadAllText(Path.Combine(RepoPaths.Root, "pipeline.yaml")));
+        // The repository's pipeline.yaml, with its model path pointing back into the repository.
+        File.WriteAllText(Config, yaml ?? File.ReadAllText(Path.Combine(RepoPaths.Root, "pipeline.yaml"))
+            .Replace("model: pipelines/", $"model: {RepoPaths.Root}/pipelines/"));
     }
 
     public (int ExitCode, string Stdout, string Stderr) Run(params string[] args)

@@ -36,9 +36,16 @@ public class RunCommandTests
             Assert.Equal(lines, documents.Count(d => d.SourcePath == jsonl) + rejects.Count(r => r.SourcePath == jsonl));
         }
 
-        // Blocks and documents agree; until a model is configured every block is content.
+        // Blocks, documents and the removed boilerplate agree; the default pipeline labels with the committed model.
         Assert.Equal(documents.Sum(d => d.BlockCount), blocks.Count);
         Assert.All(blocks, b => Assert.True(b.Label is "content" or "boilerplate"));
+        Assert.All(blocks, b => Assert.InRange(b.Probability!.Value, 0, 1));
+        var removed = ws.Read<BoilerplateBlock>("boilerplate.parquet");
+        Assert.Equal(blocks.Count(b => b.Label == "boilerplate"), removed.Count);
+        Assert.Equal(documents.Sum(d => d.BoilerplateBlockCount), removed.Count);
+        var bitpush = documents.Single(d => d.SourcePath == "news/ai-economics-bitpush.txt");
+        Assert.DoesNotContain("比推快讯", bitpush.Text);
+        Assert.Contains("全球创造力的爆发将带来难以估量的巨大福祉", bitpush.Text);
         var seed = documents.Single(d => d.Title == "The Intelligence Age");
         Assert.DoesNotContain("<!--more-->", seed.Text);
         Assert.DoesNotContain("layout: post", seed.Text);
@@ -145,7 +152,7 @@ public class RunCommandTests
         var listing = ws.Run("stages").Stdout;
         Assert.Equal(5, listing.Split('\n').Count(l => l.Contains("up to date")));
 
-        File.WriteAllText(ws.Config, File.ReadAllText(ws.Config).Replace("threshold: 0.5", "threshold: 0.7"));
+        File.WriteAllText(ws.Config, System.Text.RegularExpressions.Regex.Replace(File.ReadAllText(ws.Config), @"threshold: [0-9.]+", "threshold: 0.65"));
         listing = ws.Run("stages").Stdout;
         Assert.Contains("stale: settings changed", listing.Split('\n').Single(l => l.StartsWith("classify")));
         Assert.Contains("up to date", listing.Split('\n').Single(l => l.StartsWith("segment")));
