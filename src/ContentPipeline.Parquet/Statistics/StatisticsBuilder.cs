@@ -68,49 +68,11 @@ internal static class StatisticsBuilder
                 break;
             }
             case ValueKind.Float:
-            {
-                var v = MemoryMarshal.Cast<byte, float>(bytes);
-                float min = float.PositiveInfinity, max = float.NegativeInfinity;
-                bool any = false;
-                foreach (float x in v)
-                {
-                    if (float.IsNaN(x)) continue;
-                    any = true;
-                    if (x < min) min = x;
-                    if (x > max) max = x;
-                }
-                if (!any) break;
-                if (min == 0) min = -0.0f;
-                if (max == 0) max = 0.0f;
-                stats.MinValue = new byte[4];
-                stats.MaxValue = new byte[4];
-                BinaryPrimitives.WriteSingleLittleEndian(stats.MinValue, min);
-                BinaryPrimitives.WriteSingleLittleEndian(stats.MaxValue, max);
-                SetSignedLegacy(stats);
+                SetFloatingMinMax(stats, MemoryMarshal.Cast<byte, float>(bytes));
                 break;
-            }
             case ValueKind.Double:
-            {
-                var v = MemoryMarshal.Cast<byte, double>(bytes);
-                double min = double.PositiveInfinity, max = double.NegativeInfinity;
-                bool any = false;
-                foreach (double x in v)
-                {
-                    if (double.IsNaN(x)) continue;
-                    any = true;
-                    if (x < min) min = x;
-                    if (x > max) max = x;
-                }
-                if (!any) break;
-                if (min == 0) min = -0.0;
-                if (max == 0) max = 0.0;
-                stats.MinValue = new byte[8];
-                stats.MaxValue = new byte[8];
-                BinaryPrimitives.WriteDoubleLittleEndian(stats.MinValue, min);
-                BinaryPrimitives.WriteDoubleLittleEndian(stats.MaxValue, max);
-                SetSignedLegacy(stats);
+                SetFloatingMinMax(stats, MemoryMarshal.Cast<byte, double>(bytes));
                 break;
-            }
             case ValueKind.String:
             case ValueKind.Binary:
             case ValueKind.FixedBinary:
@@ -146,6 +108,30 @@ internal static class StatisticsBuilder
     {
         s.IsMinValueExact = true;
         s.IsMaxValueExact = true;
+    }
+
+    /// <summary>
+    /// Min/max of FLOAT/DOUBLE as the spec asks: NaN ignored (no statistics when every value is NaN), a zero min
+    /// written as -0.0 and a zero max as +0.0 so readers comparing either sign stay correct.
+    /// </summary>
+    private static void SetFloatingMinMax<T>(ColumnStatistics stats, ReadOnlySpan<T> values)
+        where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
+    {
+        T min = T.PositiveInfinity, max = T.NegativeInfinity;
+        var any = false;
+        foreach (var x in values)
+        {
+            if (T.IsNaN(x)) continue;
+            any = true;
+            if (x < min) min = x;
+            if (x > max) max = x;
+        }
+        if (!any) return;
+        if (T.IsZero(min)) min = T.NegativeZero;
+        if (T.IsZero(max)) max = T.Zero;
+        stats.MinValue = MemoryMarshal.AsBytes(new ReadOnlySpan<T>(in min)).ToArray(); // little-endian, as on every supported platform
+        stats.MaxValue = MemoryMarshal.AsBytes(new ReadOnlySpan<T>(in max)).ToArray();
+        SetSignedLegacy(stats);
     }
 
     private static void SetSignedLegacy(ColumnStatistics s)
