@@ -21,6 +21,8 @@ public sealed class BlockFeaturizer
     private int _touchedCount;
     private readonly Dictionary<ulong, int> _textCounts = new();
     private int[] _lengths = new int[64];
+    private bool[] _prose = new bool[64];
+    private int[] _patterns = new int[64];
     private ulong[] _textKeys = new ulong[64];
     private Dictionary<int, string>? _names;
 
@@ -258,6 +260,7 @@ public sealed class BlockFeaturizer
         // Runs of the same kind and of short blocks.
         FillRuns(blocks, output, n, shortRuns: false);
         FillRuns(blocks, output, n, shortRuns: true);
+        FillMainTextRun(blocks, output, n);
         // Neighbour windows (mean shape of the neighbours, self excluded).
         const int S = DenseBlockFeatures.ShapeCount;
         for (int b = 0; b < n; b++)
@@ -266,6 +269,98 @@ public sealed class BlockFeaturizer
             AverageWindow(output, n, b, 1, f.Slice(DenseBlockFeatures.Window1First, S));
             AverageWindow(output, n, b, 3, f.Slice(DenseBlockFeatures.Window3First, S));
         }
+    }
+
+    /// <summary>
+    /// Features of the document's main text run: distance (blocks, characters) to the nearest long prose paragraph
+    /// before and after, prose share around the block, the run of non-prose blocks it belongs to, and repeated
+    /// outline patterns with the neighbours.
+    /// </summary>
+    private void FillMainTextRun(IReadOnlyList<TextBlock> blocks, DocumentFeatures output, int n)
+    {
+        if (_prose.Length < n) { _prose = new bool[Math.Max(n, _prose.Length * 2)]; _patterns = new int[_prose.Length]; }
+        for (int b = 0; b < n; b++)
+        {
+            _prose[b] = DenseBlockFeatures.LooksLikeProse(output.DenseRow(b), _lengths[b]);
+            _patterns[b] = DenseBlockFeatures.Pattern(blocks[b].Text.AsSpan().Trim());
+        }
+        // forward pass: last prose before
+        int last = -1; long charsSince = 0;
+        for (int b = 0; b < n; b++)
+        {
+            var f = output.DenseRow(b);
+            f[DenseBlockFeatures.IsProse] = _prose[b] ? 1 : 0;
+            if (last < 0) { f[DenseBlockFeatures.NoProseBefore] = 1; f[DenseBlockFeatures.ProseBlocksBefore] = 1; f[DenseBlockFeatures.ProseCharsBefore] = 1; }
+            else
+            {
+                f[DenseBlockFeatures.ProseBlocksBefore] = Math.Min(1f, MathF.Log(b - last) / 4f);
+                f[DenseBlockFeatures.ProseCharsBefore] = Math.Min(1f, MathF.Log(1 + charsSince) / 9f);
+            }
+            if (_prose[b]) { last = b; charsSince = 0; } else charsSince += _lengths[b];
+        }
+        int next = -1; charsSince = 0;
+        for (int b = n - 1; b >= 0; b--)
+        {
+            var f = output.DenseRow(b);
+            if (next < 0) { f[DenseBlockFeatures.NoProseAfter] = 1; f[DenseBlockFeatures.ProseBlocksAfter] = 1; f[DenseBlockFeatures.ProseCharsAfter] = 1; }
+            else
+            {
+                f[DenseBlockFeatures.ProseBlocksAfter] = Math.Min(1f, MathF.Log(next - b) / 4f);
+                f[DenseBlockFeatures.ProseCharsAfter] = Math.Min(1f, MathF.Log(1 + charsSince) / 9f);
+            }
+            if (_prose[b]) { next = b; charsSince = 0; } else charsSince += _lengths[b];
+        }
+        for (int b = 0; b < n; b++)
+        {
+            var f = output.DenseRow(b);
+            f[DenseBlockFeatures.ProseShare3] = ProseShare(n, b, 3);
+            f[DenseBlockFeatures.ProseShare6] = ProseShare(n, b, 6);
+            bool prevSame = b > 0 && _patterns[b] == _patterns[b - 1];
+            bool nextSame = b + 1 < n && _patterns[b] == _patterns[b + 1];
+            f[DenseBlockFeatures.SamePatternPrev] = prevSame ? 1 : 0;
+            f[DenseBlockFeatures.SamePatternNext] = nextSame ? 1 : 0;
+        }
+        // runs of equal patterns
+        for (int start = 0, b = 1; b <= n; b++)
+        {
+            if (b < n && _patterns[b] == _patterns[start]) continue;
+            float value = MathF.Log(b - start) / 3f;
+            for (int k = start; k < b; k++) output.DenseRow(k)[DenseBlockFeatures.PatternRun] = value;
+            start = b;
+        }
+        // runs of non-prose blocks
+        for (int start = 0, b = 0; b <= n; b++)
+        {
+            if (b < n && !_prose[b]) continue;
+            int length = b - start;
+            if (length > 0)
+            {
+                long chars = 0; int lists = 0;
+                for (int k = start; k < b; k++) { chars += _lengths[k]; if (blocks[k].Kind is BlockKind.ListItem or BlockKind.Line) lists++; }
+                float runLength = MathF.Log(1 + length) / 3f;
+                float meanLength = MathF.Log(1 + (float)chars / length) / 6f;
+                float listShare = (float)lists / length;
+                for (int k = start; k < b; k++)
+                {
+                    var f = output.DenseRow(k);
+                    f[DenseBlockFeatures.GapRunLength] = runLength;
+                    f[DenseBlockFeatures.GapRunPosition] = length == 1 ? 0.5f : (float)(k - start) / (length - 1);
+                    f[DenseBlockFeatures.GapRunMeanLength] = meanLength;
+                    f[DenseBlockFeatures.GapRunListShare] = listShare;
+                }
+                // a label-like short head (heading / colon line) directly before a run of list items or lines
+                if (length >= 3 && blocks[start].Kind is not (BlockKind.ListItem or BlockKind.Line) && _lengths[start] < 40)
+                    output.DenseRow(start)[DenseBlockFeatures.GapRunHeadOfRun] = 1;
+            }
+            start = b + 1;
+        }
+    }
+
+    private float ProseShare(int n, int b, int radius)
+    {
+        int lo = Math.Max(0, b - radius), hi = Math.Min(n - 1, b + radius), count = 0, prose = 0;
+        for (int j = lo; j <= hi; j++) { if (j == b) continue; count++; if (_prose[j]) prose++; }
+        return count == 0 ? 0 : (float)prose / count;
     }
 
     private void FillRuns(IReadOnlyList<TextBlock> blocks, DocumentFeatures output, int n, bool shortRuns)

@@ -20,8 +20,15 @@ public static class DenseBlockFeatures
     // Document features: need the whole document.
     public const int RelativePosition = 37, DistanceToEnd = 38, LogBlocksToEnd = 39, LogBlocksFromStart = 40,
         IsFirst = 41, IsLast = 42, IsDuplicate = 43, LengthToMedian = 44, CharsAfter = 45, CharsBefore = 46,
-        SameKindRun = 47, ShortRun = 48;
-    public const int OwnCount = 49;
+        SameKindRun = 47, ShortRun = 48,
+        // Main text run: where the block lies relative to the document's long prose paragraphs.
+        IsProse = 49, ProseBlocksBefore = 50, ProseBlocksAfter = 51, NoProseBefore = 52, NoProseAfter = 53,
+        ProseCharsBefore = 54, ProseCharsAfter = 55, ProseShare3 = 56, ProseShare6 = 57,
+        // The run of consecutive non-prose blocks the block belongs to.
+        GapRunLength = 58, GapRunPosition = 59, GapRunMeanLength = 60, GapRunListShare = 61, GapRunHeadOfRun = 62,
+        // Repeated structure with the neighbours.
+        SamePatternPrev = 63, SamePatternNext = 64, PatternRun = 65;
+    public const int OwnCount = 66;
     public const int Window1First = OwnCount, Window3First = OwnCount + ShapeCount;
     /// <summary>Total number of dense features per block.</summary>
     public const int Count = OwnCount + 2 * ShapeCount;
@@ -40,6 +47,10 @@ public static class DenseBlockFeatures
     [
         "relative_position", "distance_to_end", "log_blocks_to_end", "log_blocks_from_start", "is_first", "is_last",
         "is_duplicate", "length_to_median", "chars_after", "chars_before", "same_kind_run", "short_run",
+        "is_prose", "prose_blocks_before", "prose_blocks_after", "no_prose_before", "no_prose_after",
+        "prose_chars_before", "prose_chars_after", "prose_share3", "prose_share6",
+        "gap_run_length", "gap_run_position", "gap_run_mean_length", "gap_run_list_share", "gap_run_head",
+        "same_pattern_prev", "same_pattern_next", "pattern_run",
     ];
 
     /// <summary>Human-readable name of dense feature <paramref name="i"/> (for explanations).</summary>
@@ -191,6 +202,41 @@ public static class DenseBlockFeatures
         f[KindFirst + (int)block.Kind] = 1;
         f[LanguageFirst + (int)block.Language] = 1;
     }
+
+    /// <summary>
+    /// A coarse signature of a block's outline: class of its first two and last characters plus a length bucket.
+    /// Consecutive blocks with the same signature are repeated structure (headline lists, tickers, menus).
+    /// </summary>
+    public static int Pattern(ReadOnlySpan<char> text)
+    {
+        int n = text.Length;
+        if (n == 0) return 0;
+        int bucket = n < 12 ? 1 : n < 30 ? 2 : n < 60 ? 3 : n < 120 ? 4 : 5;
+        return (CharClass(text[0]) * 16 + CharClass(n > 1 ? text[1] : ' ')) * 16 * 8 + CharClass(text[n - 1]) * 8 + bucket;
+    }
+
+    private static int CharClass(char c)
+    {
+        if (IsDigit(c) || c >= '\uFF10' && c <= '\uFF19') return 1;
+        if (c >= 'A' && c <= 'Z') return 2;
+        if (c >= 'a' && c <= 'z') return 3;
+        if (c is ' ' or '\t') return 4;
+        if (c is '-' or '*' or '+' or '•' or '·' or '●' or '○' or '▪' or '■' or '◆' or '►' or '▶') return 5;
+        if (c is '.' or '。' or '!' or '?' or '！' or '？' or '…') return 6;
+        if (c is ':' or '：') return 7;
+        if (c is '|' or '｜' or '/' or '>' or '»' or '›') return 8;
+        if (c is '【' or '[' or '(' or '（' or '《' or '「') return 9;
+        if (c is '】' or ']' or ')' or '）' or '》' or '」') return 10;
+        if (c is '%' or '％' or '$' or '€' or '£' or '¥' or '￥') return 11;
+        if (IsCjk(c)) return 12;
+        if (char.IsLetter(c)) return 13;
+        return 14;
+    }
+
+    /// <summary>Long prose: a block that reads as a paragraph of the main text (long enough, sentences, ends like one).</summary>
+    public static bool LooksLikeProse(ReadOnlySpan<float> shape, int length) =>
+        shape[EndsWithSentenceEnd] > 0 && shape[ListMarker] == 0 &&
+        (length >= 80 || length >= 40 && shape[CjkRatio] > 0.5f);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsTickerEnd(int upperRun, int lowerInRun) => upperRun >= 2 && upperRun <= 6 && lowerInRun == 0;

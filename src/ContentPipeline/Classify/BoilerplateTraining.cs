@@ -127,6 +127,16 @@ public static class BoilerplateTraining
         foreach (var row in sweep)
             log.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  {row.Threshold,9:F2}  {row.Content,21:P2}  {row.ContentZh,7:P2}  {row.ContentEn,7:P2}  {row.Boilerplate,18:P2}  {row.BoilerplateZh,7:P2}  {row.BoilerplateEn,7:P2}"));
+        int worstCount = config.WorstBlocks;
+        if (worstCount > 0)
+        {
+            var byKey = new Dictionary<string, LabelledDocument>(StringComparer.Ordinal);
+            foreach (var doc in corpus) byKey[doc.Path] = doc;
+            log.WriteLine($"worst out-of-fold blocks (label, smoothed probability of boilerplate, file:line):");
+            foreach (var b in WorstFirst(outOfFold, worstCount))
+                log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  {(b.Label ? "boilerplate" : "content    ")} p={b.Prediction.SmoothedProbability:F3}  {b.DocumentKey}:{byKey[b.DocumentKey].Blocks[b.BlockIndex].SourceLine}  {Snippet(b.Text, 90)}"));
+        }
         var model = trainer.Fit(data);
         var recorded = new Dictionary<string, double>();
         void Record(string prefix, QualityMetrics m)
@@ -215,6 +225,14 @@ public static class BoilerplateTraining
         var byKey = new Dictionary<string, LabelledDocument>(StringComparer.Ordinal);
         foreach (var doc in corpus) { data.Add(doc.ToLearning()); byKey[doc.Path] = doc; }
         var scored = BlockClassificationTrainer.Score(model, data);
+        var result = new List<(ScoredBlock, LabelledDocument)>();
+        foreach (var e in WorstFirst(scored, worst)) result.Add((e, byKey[e.DocumentKey]));
+        return (QualityReport.Of(scored, threshold), result);
+    }
+
+    /// <summary>The <paramref name="count"/> blocks farthest from their label (ties by document and index).</summary>
+    public static List<ScoredBlock> WorstFirst(IReadOnlyList<ScoredBlock> scored, int count)
+    {
         var errors = new List<ScoredBlock>(scored);
         errors.Sort((a, b) =>
         {
@@ -225,13 +243,8 @@ public static class BoilerplateTraining
             c = string.CompareOrdinal(a.DocumentKey, b.DocumentKey);
             return c != 0 ? c : a.BlockIndex.CompareTo(b.BlockIndex);
         });
-        var result = new List<(ScoredBlock, LabelledDocument)>();
-        foreach (var e in errors)
-        {
-            if (result.Count >= worst) break;
-            result.Add((e, byKey[e.DocumentKey]));
-        }
-        return (QualityReport.Of(scored, threshold), result);
+        if (errors.Count > count) errors.RemoveRange(count, errors.Count - count);
+        return errors;
     }
 
     public static string Snippet(string text, int max = 80)

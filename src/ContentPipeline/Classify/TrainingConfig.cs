@@ -24,6 +24,8 @@ public sealed record TrainingConfig
     public int Seed { get; init; } = 42;
     /// <summary>Threshold on the smoothed probability used for the reported metrics (the pipeline's classify.threshold).</summary>
     public double Threshold { get; init; } = 0.5;
+    /// <summary>How many of the worst out-of-fold blocks the train command prints (for label review and error analysis).</summary>
+    public int WorstBlocks { get; init; } = 0;
     public BlockClassificationTrainer.Options Trainer { get; init; } = new();
 
     public string MetricsPath => Path.Combine(Path.GetDirectoryName(Output) ?? ".", "metrics.json");
@@ -85,6 +87,7 @@ public sealed record TrainingConfig
             Folds = (int)(root.Number("folds", 2, 100) ?? d.Folds),
             Seed = (int)(root.Number("seed", 0, int.MaxValue) ?? d.Seed),
             Threshold = root.Number("threshold", 0, 1) ?? d.Threshold,
+            WorstBlocks = (int)(root.Number("print_worst", 0, 100_000) ?? d.WorstBlocks),
             Trainer = dt with
             {
                 Featurizer = featurizer,
