@@ -9,14 +9,14 @@ namespace ContentPipeline.Learning.Model;
 /// </summary>
 public static class SecondStageFeatures
 {
-    public const int Count = 20;
+    public const int Count = 22;
 
     private static readonly string[] Names =
     [
         "s2:own_score", "s2:prev1_score", "s2:next1_score", "s2:prev2_score", "s2:next2_score", "s2:has_prev", "s2:has_next",
         "s2:window3_mean", "s2:window3_min", "s2:window3_max", "s2:after_mean", "s2:before_mean", "s2:after_boiler_share",
         "s2:before_boiler_share", "s2:log_chars", "s2:ends_with_sentence_end", "s2:relative_position", "s2:distance_to_end",
-        "s2:length_to_median", "s2:next3_min",
+        "s2:length_to_median", "s2:next3_min", "s2:gap_run_mean", "s2:window6_mean",
     ];
 
     public static string Name(int i) => Names[i];
@@ -66,8 +66,23 @@ public static class SecondStageFeatures
             float next3 = float.MaxValue;
             for (int j = i + 1; j <= Math.Min(n - 1, i + 3); j++) next3 = Math.Min(next3, Squash(scores[j]));
             f[19] = next3 == float.MaxValue ? 0 : next3;
+            float sum6 = 0; int cnt6 = 0;
+            for (int j = Math.Max(0, i - 6); j <= Math.Min(n - 1, i + 6); j++) { if (j == i) continue; sum6 += Squash(scores[j]); cnt6++; }
+            f[21] = cnt6 == 0 ? 0 : sum6 / cnt6;
             beforeSum += own;
             if (scores[i] > 0) beforePos++;
+        }
+        // Mean score of the run of consecutive non-prose blocks (a prose block is its own run).
+        for (int start = 0; start < n;)
+        {
+            int end = start + 1;
+            if (dense.DenseRow(start)[DenseBlockFeatures.IsProse] == 0)
+                while (end < n && dense.DenseRow(end)[DenseBlockFeatures.IsProse] == 0) end++;
+            float sum = 0;
+            for (int j = start; j < end; j++) sum += Squash(scores[j]);
+            float mean = sum / (end - start);
+            for (int j = start; j < end; j++) output[j * Count + 20] = mean;
+            start = end;
         }
     }
 }
