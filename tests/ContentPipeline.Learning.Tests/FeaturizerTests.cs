@@ -67,7 +67,7 @@ public class FeaturizerTests
         int ends = DenseBlockFeatures.EndsWithSentenceEnd;
         Assert.Equal(1, features.DenseRow(1)[DenseBlockFeatures.Window1First + ends]);
         Assert.Equal(0, features.DenseRow(2)[DenseBlockFeatures.Window1First + ends]);
-        // window ±3 of block 3 = mean of blocks 0, 1, 2
+        // wide window (±5) of block 3 = mean of blocks 0, 1, 2
         Assert.Equal(2f / 3, features.DenseRow(3)[DenseBlockFeatures.Window3First + ends], 5);
     }
 
@@ -99,5 +99,41 @@ public class FeaturizerTests
         new BlockFeaturizer(new FeaturizerOptions()).Featurize(doc, b);
         Assert.Equal(a.Indices.AsSpan(0, a.Length).ToArray(), b.Indices.AsSpan(0, b.Length).ToArray());
         Assert.Equal(a.Values.AsSpan(0, a.Length).ToArray(), b.Values.AsSpan(0, b.Length).ToArray());
+    }
+
+    [Fact]
+    public void Main_text_run_features_locate_blocks_relative_to_long_prose()
+    {
+        const string prose = "This is a long paragraph of the essay, written in full sentences. It goes on for a while, as prose does.";
+        var blocks = new List<TextBlock>
+        {
+            TestData.Block("Home | News | Markets"),
+            TestData.Block(prose),
+            TestData.Block("Related reading", BlockKind.Heading),
+            TestData.Block("- First headline", BlockKind.ListItem),
+            TestData.Block("- Other headline", BlockKind.ListItem),
+            TestData.Block("- Third headline", BlockKind.ListItem),
+            TestData.Block(prose + " Again."),
+            TestData.Block("© 2024 Example"),
+        };
+        var featurizer = new BlockFeaturizer(new FeaturizerOptions { HashBits = 12 });
+        using var f = new DocumentFeatures();
+        featurizer.Featurize(new TextDocument("d", blocks), f);
+        Assert.Equal(1, f.DenseRow(1)[DenseBlockFeatures.IsProse]);
+        Assert.Equal(0, f.DenseRow(3)[DenseBlockFeatures.IsProse]);
+        Assert.Equal(1, f.DenseRow(0)[DenseBlockFeatures.NoProseBefore]);
+        Assert.Equal(0, f.DenseRow(0)[DenseBlockFeatures.NoProseAfter]);
+        Assert.Equal(1, f.DenseRow(7)[DenseBlockFeatures.NoProseAfter]);
+        Assert.Equal(0, f.DenseRow(4)[DenseBlockFeatures.NoProseBefore]);
+        // blocks 2..5 form one run of four non-prose blocks, headed by a short heading
+        Assert.Equal(f.DenseRow(2)[DenseBlockFeatures.GapRunLength], f.DenseRow(5)[DenseBlockFeatures.GapRunLength]);
+        Assert.Equal(0, f.DenseRow(2)[DenseBlockFeatures.GapRunPosition]);
+        Assert.Equal(1, f.DenseRow(5)[DenseBlockFeatures.GapRunPosition]);
+        Assert.Equal(1, f.DenseRow(2)[DenseBlockFeatures.GapRunHeadOfRun]);
+        Assert.Equal(0.75f, f.DenseRow(2)[DenseBlockFeatures.GapRunListShare], 5);
+        // the three "- … headline" items repeat one outline
+        Assert.Equal(1, f.DenseRow(4)[DenseBlockFeatures.SamePatternPrev]);
+        Assert.Equal(1, f.DenseRow(4)[DenseBlockFeatures.SamePatternNext]);
+        Assert.Equal(0, f.DenseRow(2)[DenseBlockFeatures.SamePatternPrev]);
     }
 }

@@ -267,7 +267,7 @@ public sealed class BlockFeaturizer
         {
             var f = output.DenseRow(b);
             AverageWindow(output, n, b, 1, f.Slice(DenseBlockFeatures.Window1First, S));
-            AverageWindow(output, n, b, 3, f.Slice(DenseBlockFeatures.Window3First, S));
+            AverageWindow(output, n, b, 5, f.Slice(DenseBlockFeatures.Window3First, S));
         }
     }
 

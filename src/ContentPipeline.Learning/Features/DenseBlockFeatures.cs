@@ -5,7 +5,7 @@ namespace ContentPipeline.Learning.Features;
 
 /// <summary>
 /// Dense features of a block: its shape (length, punctuation, digits, markers, time stamps, prices ...),
-/// its place in the document, and the mean shape of its neighbours (windows ±1 and ±3).
+/// its place in the document, and the mean shape of its neighbours (windows ±1 and ±5; the wide window keeps the name Window3First).
 /// They describe form and context, not the words of one site, so they carry over to unseen sites.
 /// </summary>
 public static class DenseBlockFeatures
@@ -59,7 +59,7 @@ public static class DenseBlockFeatures
         if (i < ShapeCount) return ShapeNames[i];
         if (i < OwnCount) return DocumentNames[i - ShapeCount];
         if (i < Window3First) return "ctx1:" + ShapeNames[i - Window1First];
-        return "ctx3:" + ShapeNames[i - Window3First];
+        return "ctx5:" + ShapeNames[i - Window3First];
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
