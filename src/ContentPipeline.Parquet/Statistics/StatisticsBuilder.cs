@@ -37,36 +37,14 @@ internal static class StatisticsBuilder
             }
             case ValueKind.Int32:
             case ValueKind.Date:
-            {
-                var v = MemoryMarshal.Cast<byte, int>(bytes);
-                int min = int.MaxValue, max = int.MinValue;
-                foreach (int x in v)
-                {
-                    if (x < min) min = x;
-                    if (x > max) max = x;
-                }
-                stats.MinValue = Le(min);
-                stats.MaxValue = Le(max);
-                SetSignedLegacy(stats);
+                SetIntegerMinMax(stats, MemoryMarshal.Cast<byte, int>(bytes));
                 break;
-            }
             case ValueKind.Int64:
             case ValueKind.TimestampMicros:
             case ValueKind.TimestampMillis:
             case ValueKind.TimestampNanos:
-            {
-                var v = MemoryMarshal.Cast<byte, long>(bytes);
-                long min = long.MaxValue, max = long.MinValue;
-                foreach (long x in v)
-                {
-                    if (x < min) min = x;
-                    if (x > max) max = x;
-                }
-                stats.MinValue = Le(min);
-                stats.MaxValue = Le(max);
-                SetSignedLegacy(stats);
+                SetIntegerMinMax(stats, MemoryMarshal.Cast<byte, long>(bytes));
                 break;
-            }
             case ValueKind.Float:
                 SetFloatingMinMax(stats, MemoryMarshal.Cast<byte, float>(bytes));
                 break;
@@ -110,6 +88,21 @@ internal static class StatisticsBuilder
         s.IsMaxValueExact = true;
     }
 
+    /// <summary>Min/max of INT32/INT64 (and the DATE/TIMESTAMP types stored in them), signed order.</summary>
+    private static void SetIntegerMinMax<T>(ColumnStatistics stats, ReadOnlySpan<T> values)
+        where T : unmanaged, System.Numerics.IBinaryInteger<T>, System.Numerics.IMinMaxValue<T>
+    {
+        T min = T.MaxValue, max = T.MinValue;
+        foreach (var x in values)
+        {
+            if (x < min) min = x;
+            if (x > max) max = x;
+        }
+        stats.MinValue = MemoryMarshal.AsBytes(new ReadOnlySpan<T>(in min)).ToArray();
+        stats.MaxValue = MemoryMarshal.AsBytes(new ReadOnlySpan<T>(in max)).ToArray();
+        SetSignedLegacy(stats);
+    }
+
     /// <summary>
     /// Min/max of FLOAT/DOUBLE as the spec asks: NaN ignored (no statistics when every value is NaN), a zero min
     /// written as -0.0 and a zero max as +0.0 so readers comparing either sign stay correct.
@@ -139,20 +132,6 @@ internal static class StatisticsBuilder
         SetExact(s);
         s.Min = s.MinValue;
         s.Max = s.MaxValue;
-    }
-
-    private static byte[] Le(int v)
-    {
-        var b = new byte[4];
-        BinaryPrimitives.WriteInt32LittleEndian(b, v);
-        return b;
-    }
-
-    private static byte[] Le(long v)
-    {
-        var b = new byte[8];
-        BinaryPrimitives.WriteInt64LittleEndian(b, v);
-        return b;
     }
 
     /// <summary>A prefix of at most <paramref name="limit"/> bytes (cut on a character boundary for UTF-8).</summary>

@@ -9,10 +9,7 @@ public sealed class NodeFactAttribute : FactAttribute
 {
     public NodeFactAttribute()
     {
-        if (NodeInterop.FindOnPath("node") is null)
-        {
-            Skip = "node not found on PATH (install Node.js >= 20 to run the Parquet interop tests)";
-        }
+        Skip = NodeInterop.SkipReason;
     }
 }
 
@@ -21,9 +18,6 @@ public sealed class NodeTheoryAttribute : TheoryAttribute
 {
     public NodeTheoryAttribute()
     {
-        if (NodeInterop.FindOnPath("node") is null)
-        {
-            Skip = "node not found on PATH (install Node.js >= 20 to run the Parquet interop tests)";
-        }
+        Skip = NodeInterop.SkipReason;
     }
 }

@@ -10,6 +10,10 @@ namespace ContentPipeline.Parquet.Tests.Interop;
 /// </summary>
 public static class NodeInterop
 {
+    /// <summary>Why node tests are skipped: only when no node executable is on PATH; null (run) otherwise.</summary>
+    public static string? SkipReason { get; } =
+        FindOnPath("node") is null ? "node not found on PATH (install Node.js >= 20 to run the Parquet interop tests)" : null;
+
     private static readonly string[] RequiredPackages =
         ["@duckdb/node-api", "hyparquet", "hyparquet-compressors", "parquet-wasm", "apache-arrow"];
 
