@@ -27,13 +27,15 @@ public enum BlockLanguage : byte
 /// </summary>
 public sealed class TextBlock
 {
-    public TextBlock(string text, BlockKind kind, BlockLanguage language, IReadOnlyList<string> tokens, double? linkDensity = null)
+    public TextBlock(string text, BlockKind kind, BlockLanguage language, IReadOnlyList<string> tokens, double? linkDensity = null,
+        string? container = null)
     {
         Text = text ?? throw new ArgumentNullException(nameof(text));
         Kind = kind;
         Language = language;
         Tokens = tokens ?? throw new ArgumentNullException(nameof(tokens));
         LinkDensity = linkDensity;
+        Container = container;
     }
 
     public string Text { get; }
@@ -43,6 +45,11 @@ public sealed class TextBlock
     public IReadOnlyList<string> Tokens { get; }
     /// <summary>Share of characters inside links (HTML sources only); null when unknown.</summary>
     public double? LinkDensity { get; }
+    /// <summary>
+    /// Space-separated words describing the HTML elements around the block, nearest first: semantic tags (nav,
+    /// aside, footer, article …), ARIA roles, and the words of class and id names. Null when unknown (not HTML).
+    /// </summary>
+    public string? Container { get; }
 
     /// <summary>Parses the language codes used in datasets: zh, en, mixed, anything else is Other.</summary>
     public static BlockLanguage ParseLanguage(string? code) => code switch

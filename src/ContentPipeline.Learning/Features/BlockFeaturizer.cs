@@ -12,7 +12,7 @@ namespace ContentPipeline.Learning.Features;
 /// </summary>
 public sealed class BlockFeaturizer
 {
-    private const uint NsWord = 0x9E3779B1, NsBigram = 0x85EBCA77, NsTrigram = 0xC2B2AE3D, NsCjk = 0x27D4EB2F, NsLatin = 0x165667B1;
+    private const uint NsContainer = 0x3C6EF372, NsWord = 0x9E3779B1, NsBigram = 0x85EBCA77, NsTrigram = 0xC2B2AE3D, NsCjk = 0x27D4EB2F, NsLatin = 0x165667B1;
 
     private readonly FeaturizerOptions _options;
     private readonly int _mask;
@@ -81,6 +81,9 @@ public sealed class BlockFeaturizer
             if (scale != 1f)
                 for (int i = 0; i < _touchedCount; i++) val[start + i] *= scale;
             int len = start + _touchedCount;
+            len = AddContainerWords(block.Container, output, len);
+            idx = output.Indices; // AddContainerWords may have grown the buffers
+            val = output.Values;
             var dense = output.DenseRow(b);
             int offset = DenseOffset;
             for (int j = 0; j < dense.Length; j++)
@@ -92,6 +95,37 @@ public sealed class BlockFeaturizer
             output.RowStart[b + 1] = len;
         }
         _names = null;
+    }
+
+    /// <summary>
+    /// One hashed slot per class/id/tag word around an HTML block, scaled to unit norm apart from the text n-grams so
+    /// that a page's markup neither drowns nor dilutes what the block says.
+    /// </summary>
+    private int AddContainerWords(string? container, DocumentFeatures output, int len)
+    {
+        if (string.IsNullOrEmpty(container)) return len;
+        var span = container.AsSpan();
+        int words = 1;
+        foreach (char c in span) if (c == ' ') words++;
+        output.EnsureRoom(len - output.Length + words + DenseBlockFeatures.Count);
+        float value = 1f / MathF.Sqrt(words);
+        int first = len;
+        foreach (var range in span.Split(' '))
+        {
+            var w = span[range];
+            if (w.IsEmpty) continue;
+            uint h = StableHash.OffsetBasis;
+            foreach (char c in w) h = StableHash.AddChar(h, c);
+            int slot = (int)(StableHash.Finalise(h ^ NsContainer) & (uint)_mask);
+            bool seen = false;
+            for (int i = first; i < len; i++) if (output.Indices[i] == slot) { seen = true; break; }
+            if (seen) continue;
+            output.Indices[len] = slot;
+            output.Values[len] = value;
+            len++;
+            if (_names != null) _names.TryAdd(slot, "dom:" + w.ToString());
+        }
+        return len;
     }
 
     /// <summary>Readable name of a feature index (dense names only; hashed names need an explanation pass).</summary>

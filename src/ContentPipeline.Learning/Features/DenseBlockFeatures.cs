@@ -15,20 +15,26 @@ public static class DenseBlockFeatures
         LatinRatio = 6, SpaceRatio = 7, HasSentenceEnd = 8, SentenceEndCount = 9, EndsWithSentenceEnd = 10,
         EndsWithColon = 11, ListMarker = 12, SectionMarker = 13, PipeCount = 14, TimeStamp = 15, Date = 16,
         PriceCount = 17, TickerCount = 18, ColonPrefix = 19, BracketTitle = 20, Copyright = 21, UrlOrEmail = 22,
-        IsShort = 23, IsLong = 24, LinkDensity = 25, HasLinkDensity = 26, KindFirst = 27, LanguageFirst = 33;
-    public const int ShapeCount = 37;
+        IsShort = 23, IsLong = 24, LinkDensity = 25, HasLinkDensity = 26, KindFirst = 27, LanguageFirst = 33,
+        // HTML container (TextBlock.Container): semantic ancestors and what the class/id words suggest.
+        HasContainer = 37, InNav = 38, InAside = 39, InHeader = 40, InFooter = 41, InForm = 42, InArticle = 43,
+        ChromeWords = 44, ContentWords = 45;
+    public const int ShapeCount = 46;
     // Document features: need the whole document.
-    public const int RelativePosition = 37, DistanceToEnd = 38, LogBlocksToEnd = 39, LogBlocksFromStart = 40,
-        IsFirst = 41, IsLast = 42, IsDuplicate = 43, LengthToMedian = 44, CharsAfter = 45, CharsBefore = 46,
-        SameKindRun = 47, ShortRun = 48,
+    public const int RelativePosition = ShapeCount, DistanceToEnd = ShapeCount + 1, LogBlocksToEnd = ShapeCount + 2,
+        LogBlocksFromStart = ShapeCount + 3, IsFirst = ShapeCount + 4, IsLast = ShapeCount + 5, IsDuplicate = ShapeCount + 6,
+        LengthToMedian = ShapeCount + 7, CharsAfter = ShapeCount + 8, CharsBefore = ShapeCount + 9,
+        SameKindRun = ShapeCount + 10, ShortRun = ShapeCount + 11,
         // Main text run: where the block lies relative to the document's long prose paragraphs.
-        IsProse = 49, ProseBlocksBefore = 50, ProseBlocksAfter = 51, NoProseBefore = 52, NoProseAfter = 53,
-        ProseCharsBefore = 54, ProseCharsAfter = 55, ProseShare3 = 56, ProseShare6 = 57,
+        IsProse = ShapeCount + 12, ProseBlocksBefore = ShapeCount + 13, ProseBlocksAfter = ShapeCount + 14,
+        NoProseBefore = ShapeCount + 15, NoProseAfter = ShapeCount + 16, ProseCharsBefore = ShapeCount + 17,
+        ProseCharsAfter = ShapeCount + 18, ProseShare3 = ShapeCount + 19, ProseShare6 = ShapeCount + 20,
         // The run of consecutive non-prose blocks the block belongs to.
-        GapRunLength = 58, GapRunPosition = 59, GapRunMeanLength = 60, GapRunListShare = 61, GapRunHeadOfRun = 62,
+        GapRunLength = ShapeCount + 21, GapRunPosition = ShapeCount + 22, GapRunMeanLength = ShapeCount + 23,
+        GapRunListShare = ShapeCount + 24, GapRunHeadOfRun = ShapeCount + 25,
         // Repeated structure with the neighbours.
-        SamePatternPrev = 63, SamePatternNext = 64, PatternRun = 65;
-    public const int OwnCount = 66;
+        SamePatternPrev = ShapeCount + 26, SamePatternNext = ShapeCount + 27, PatternRun = ShapeCount + 28;
+    public const int OwnCount = ShapeCount + 29;
     public const int Window1First = OwnCount, Window3First = OwnCount + ShapeCount;
     /// <summary>Total number of dense features per block.</summary>
     public const int Count = OwnCount + 2 * ShapeCount;
@@ -41,6 +47,8 @@ public static class DenseBlockFeatures
         "bracket_title", "copyright", "url_or_email", "is_short", "is_long", "link_density", "has_link_density",
         "kind=paragraph", "kind=heading", "kind=list_item", "kind=quote", "kind=code", "kind=line",
         "lang=other", "lang=zh", "lang=en", "lang=mixed",
+        "html:has_container", "html:in_nav", "html:in_aside", "html:in_header", "html:in_footer", "html:in_form",
+        "html:in_article", "html:chrome_words", "html:content_words",
     ];
 
     private static readonly string[] DocumentNames =
@@ -201,6 +209,53 @@ public static class DenseBlockFeatures
         f[HasLinkDensity] = block.LinkDensity.HasValue ? 1 : 0;
         f[KindFirst + (int)block.Kind] = 1;
         f[LanguageFirst + (int)block.Language] = 1;
+        if (block.Container is { } container) ComputeContainer(container, f);
+    }
+
+    // Words that sites use to name their chrome and their article body (class/id words, tags, ARIA roles).
+    private static readonly System.Collections.Frozen.FrozenSet<string> ChromeWordSet = System.Collections.Frozen.FrozenSet.Create(
+        StringComparer.Ordinal,
+        "nav", "navbar", "navigation", "menu", "breadcrumb", "breadcrumbs", "crumbs", "masthead", "topbar", "footer",
+        "sidebar", "aside", "widget", "widgets", "related", "recommended", "recommend", "popular", "trending", "hot",
+        "share", "sharing", "social", "comment", "comments", "reply", "replies", "meta", "byline", "author", "bio",
+        "profile", "avatar", "tags", "tag", "category", "categories", "newsletter", "subscribe", "subscription", "signup",
+        "promo", "promotion", "ad", "ads", "advert", "advertisement", "sponsor", "sponsored", "banner", "cookie",
+        "cookies", "consent", "gdpr", "modal", "popup", "overlay", "login", "signin", "paywall", "pagination", "pager",
+        "prev", "next", "toc", "ticker", "flash", "marquee", "price", "prices", "quotes", "market", "markets", "rating",
+        "likes", "actions", "toolbar", "copyright", "legal", "disclaimer", "contact", "complementary", "contentinfo",
+        "cta", "download", "app", "qr", "follow", "rail", "outbrain", "taboola");
+
+    private static readonly System.Collections.Frozen.FrozenSet<string> ContentWordSet = System.Collections.Frozen.FrozenSet.Create(
+        StringComparer.Ordinal,
+        "article", "content", "entry", "post", "body", "story", "text", "prose", "main", "markdown", "rich", "chapter");
+
+    private static readonly System.Collections.Frozen.FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ChromeLookup =
+        ChromeWordSet.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly System.Collections.Frozen.FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ContentLookup =
+        ContentWordSet.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static void ComputeContainer(string container, Span<float> f)
+    {
+        f[HasContainer] = 1;
+        int chrome = 0, content = 0;
+        foreach (var range in container.AsSpan().Split(' '))
+        {
+            var w = container.AsSpan(range);
+            if (w.IsEmpty) continue;
+            switch (w)
+            {
+                case "nav" or "navigation": f[InNav] = 1; break;
+                case "aside" or "complementary": f[InAside] = 1; break;
+                case "header" or "banner": f[InHeader] = 1; break;
+                case "footer" or "contentinfo": f[InFooter] = 1; break;
+                case "form" or "search": f[InForm] = 1; break;
+                case "article" or "main": f[InArticle] = 1; break;
+            }
+            if (ChromeLookup.Contains(w)) chrome++;
+            if (ContentLookup.Contains(w)) content++;
+        }
+        f[ChromeWords] = MathF.Log(1 + chrome) / 2f;
+        f[ContentWords] = MathF.Log(1 + content) / 2f;
     }
 
     /// <summary>

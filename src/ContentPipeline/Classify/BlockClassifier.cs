@@ -66,7 +66,7 @@ public sealed class BlockClassifier : IBlockLabeler, IDisposable
         for (int i = 0; i < blocks.Count; i++)
         {
             var b = blocks[i];
-            list[i] = new TextBlock(b.Text, TextBlock.ParseKind(b.Kind), TextBlock.ParseLanguage(b.Language), b.Tokens, b.LinkDensity);
+            list[i] = new TextBlock(b.Text, TextBlock.ParseKind(b.Kind), TextBlock.ParseLanguage(b.Language), b.Tokens, b.LinkDensity, b.Container);
         }
         return new TextDocument(key, list);
     }

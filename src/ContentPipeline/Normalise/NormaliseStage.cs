@@ -45,6 +45,7 @@ public sealed class NormaliseStage : IStage
                 blocks.Write(new NormalisedBlock
                 {
                     DocId = doc.DocId, BlockIndex = i, Kind = b.Kind, Text = b.Text, SourceLine = b.SourceLine, LinkDensity = b.LinkDensity,
+                    Container = b.Container,
                 });
             }
         }

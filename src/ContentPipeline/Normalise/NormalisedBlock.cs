@@ -11,6 +11,7 @@ public sealed class NormalisedBlock
     [JsonPropertyName("text")] public string Text { get; set; } = "";
     [JsonPropertyName("source_line")] public int SourceLine { get; set; }
     [JsonPropertyName("link_density")] public double? LinkDensity { get; set; }
+    [JsonPropertyName("container")] public string? Container { get; set; }
 
-    public RawBlock ToRawBlock() => new(Kind, Text, SourceLine, LinkDensity);
+    public RawBlock ToRawBlock() => new(Kind, Text, SourceLine, LinkDensity, Container);
 }

@@ -16,5 +16,7 @@ public static class BlockKinds
 /// A block as cut out of the markup, before character normalisation.
 /// <paramref name="SourceLine"/> is the 1-based line in the source file where the block starts.
 /// <paramref name="LinkDensity"/> is the share of the block's characters inside links (HTML only, else null).
+/// <paramref name="Container"/> describes the HTML elements around the block (see <see cref="Html.HtmlContainer"/>);
+/// null outside HTML.
 /// </summary>
-public readonly record struct RawBlock(string Kind, string Text, int SourceLine, double? LinkDensity = null);
+public readonly record struct RawBlock(string Kind, string Text, int SourceLine, double? LinkDensity = null, string? Container = null);

@@ -50,6 +50,7 @@ public sealed class BlockSegmenter
                 Text = block.Text,
                 SourceLine = block.SourceLine,
                 LinkDensity = block.LinkDensity,
+                Container = block.Container,
                 Language = language,
                 CharCount = CountScalars(block.Text),
                 Sentences = block.Kind == BlockKinds.Code ? [block.Text] : SentenceSplitter.Split(block.Text),

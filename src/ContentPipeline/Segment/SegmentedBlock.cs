@@ -18,6 +18,11 @@ public sealed class SegmentedBlock
     [JsonPropertyName("source_line")] public int SourceLine { get; set; }
     /// <summary>Share of the block's characters inside links; null when the source had no links (not HTML).</summary>
     [JsonPropertyName("link_density")] public double? LinkDensity { get; set; }
+    /// <summary>
+    /// The HTML elements around the block, nearest first: semantic tags, roles and the words of class/id names
+    /// (e.g. "aside author box sidebar"); null when the source was not HTML.
+    /// </summary>
+    [JsonPropertyName("container")] public string? Container { get; set; }
     /// <summary>zh, en, mixed or other.</summary>
     [JsonPropertyName("language")] public string Language { get; set; } = "";
     /// <summary>Length in Unicode scalar values (what a reader counts as characters).</summary>

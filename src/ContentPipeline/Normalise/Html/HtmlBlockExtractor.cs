@@ -19,7 +19,8 @@ namespace ContentPipeline.Normalise.Html;
 /// nav, aside, header and footer are kept: telling them apart is the classifier's job.</item>
 /// </list>
 /// <see cref="RawBlock.SourceLine"/> is the 1-based line (within the HTML string) of the block's first visible
-/// character; <see cref="RawBlock.LinkDensity"/> the share of the block's characters inside &lt;a&gt; (0 without links).
+/// character; <see cref="RawBlock.LinkDensity"/> the share of the block's characters inside &lt;a&gt; (0 without links);
+/// <see cref="RawBlock.Container"/> the tags, roles and class/id words around it (<see cref="HtmlContainer"/>).
 /// One parse and one iterative traversal per document (no recursion, so deeply nested markup cannot overflow the stack).
 /// An instance is not thread-safe; use one per thread.
 /// </summary>
@@ -39,7 +40,7 @@ public sealed class HtmlBlockExtractor
     private int _line = 1, _linkDepth, _preDepth;
 
     private readonly record struct Segment(string Text, int Line, double LinkDensity);
-    private readonly record struct Context(string RunKind, string InheritedKind);
+    private readonly record struct Context(string RunKind, string InheritedKind, string? Container);
 
     /// <summary>Blocks of <paramref name="html"/>, in document order.</summary>
     public IReadOnlyList<RawBlock> Extract(string html)
@@ -50,7 +51,7 @@ public sealed class HtmlBlockExtractor
         _segments.Clear();
         _runHadBreak = false;
         _contexts.Clear();
-        _contexts.Add(new Context(BlockKinds.Paragraph, BlockKinds.Paragraph));
+        _contexts.Add(new Context(BlockKinds.Paragraph, BlockKinds.Paragraph, null));
         _line = 1;
         _linkDepth = 0;
         _preDepth = 0;
@@ -109,13 +110,14 @@ public sealed class HtmlBlockExtractor
             else EndRun();
 
             var parent = _contexts[^1];
+            var container = HtmlContainer.Describe(e, parent.Container);
             _contexts.Add(name switch
             {
-                "h1" or "h2" or "h3" or "h4" or "h5" or "h6" => new Context(BlockKinds.Heading, parent.InheritedKind),
-                "li" => new Context(BlockKinds.ListItem, BlockKinds.ListItem),
-                "blockquote" => new Context(BlockKinds.Quote, BlockKinds.Quote),
-                "pre" or "listing" or "xmp" or "plaintext" => new Context(BlockKinds.Code, parent.InheritedKind),
-                _ => parent.RunKind == BlockKinds.Code ? parent : new Context(parent.InheritedKind, parent.InheritedKind),
+                "h1" or "h2" or "h3" or "h4" or "h5" or "h6" => new Context(BlockKinds.Heading, parent.InheritedKind, container),
+                "li" => new Context(BlockKinds.ListItem, BlockKinds.ListItem, container),
+                "blockquote" => new Context(BlockKinds.Quote, BlockKinds.Quote, container),
+                "pre" or "listing" or "xmp" or "plaintext" => new Context(BlockKinds.Code, parent.InheritedKind, container),
+                _ => parent.RunKind == BlockKinds.Code ? parent with { Container = container } : new Context(parent.InheritedKind, parent.InheritedKind, container),
             });
             if (name is "pre" or "listing" or "xmp" or "plaintext") _preDepth++;
         }
@@ -251,9 +253,10 @@ public sealed class HtmlBlockExtractor
         CloseSegment();
         if (_segments.Count > 0)
         {
-            string kind = _runHadBreak && _segments.Count > 1 ? BlockKinds.Line : _contexts[^1].RunKind;
+            var context = _contexts[^1];
+            string kind = _runHadBreak && _segments.Count > 1 ? BlockKinds.Line : context.RunKind;
             foreach (var s in _segments)
-                _blocks.Add(new RawBlock(kind, s.Text, s.Line, s.LinkDensity));
+                _blocks.Add(new RawBlock(kind, s.Text, s.Line, s.LinkDensity, context.Container ?? ""));
             _segments.Clear();
         }
         _runHadBreak = false;
