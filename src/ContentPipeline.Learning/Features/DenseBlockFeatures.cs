@@ -18,8 +18,10 @@ public static class DenseBlockFeatures
         IsShort = 23, IsLong = 24, LinkDensity = 25, HasLinkDensity = 26, KindFirst = 27, LanguageFirst = 33,
         // HTML container (TextBlock.Container): semantic ancestors and what the class/id words suggest.
         HasContainer = 37, InNav = 38, InAside = 39, InHeader = 40, InFooter = 41, InForm = 42, InArticle = 43,
-        ChromeWords = 44, ContentWords = 45;
-    public const int ShapeCount = 46;
+        ChromeWords = 44, ContentWords = 45,
+        // Words pages use for their own machinery (subscribe, share, 相关阅读, 免责声明 …): share of tokens, and any.
+        CueShare = 46, HasCue = 47;
+    public const int ShapeCount = 48;
     // Document features: need the whole document.
     public const int RelativePosition = ShapeCount, DistanceToEnd = ShapeCount + 1, LogBlocksToEnd = ShapeCount + 2,
         LogBlocksFromStart = ShapeCount + 3, IsFirst = ShapeCount + 4, IsLast = ShapeCount + 5, IsDuplicate = ShapeCount + 6,
@@ -48,7 +50,7 @@ public static class DenseBlockFeatures
         "kind=paragraph", "kind=heading", "kind=list_item", "kind=quote", "kind=code", "kind=line",
         "lang=other", "lang=zh", "lang=en", "lang=mixed",
         "html:has_container", "html:in_nav", "html:in_aside", "html:in_header", "html:in_footer", "html:in_form",
-        "html:in_article", "html:chrome_words", "html:content_words",
+        "html:in_article", "html:chrome_words", "html:content_words", "cue_share", "has_cue",
     ];
 
     private static readonly string[] DocumentNames =
@@ -210,7 +212,34 @@ public static class DenseBlockFeatures
         f[KindFirst + (int)block.Kind] = 1;
         f[LanguageFirst + (int)block.Language] = 1;
         if (block.Container is { } container) ComputeContainer(container, f);
+        int cues = 0, tokenCount = block.Tokens.Count;
+        for (int t = 0; t < tokenCount; t++) if (CueWordSet.Contains(block.Tokens[t])) cues++;
+        f[CueShare] = tokenCount == 0 ? 0 : MathF.Min(1f, 4f * cues / tokenCount);
+        f[HasCue] = cues > 0 ? 1 : 0;
     }
+
+    /// <summary>
+    /// Words a page uses to talk about itself rather than about its subject: subscriptions, sharing, comments, ads,
+    /// legal notices, navigation between posts, app prompts. Pooled into one feature so that a wording the corpus never
+    /// showed still counts; everyday words that prose uses as often ("more", "next", "about", "read") are left out.
+    /// </summary>
+    private static readonly System.Collections.Frozen.FrozenSet<string> CueWordSet = System.Collections.Frozen.FrozenSet.Create(
+        StringComparer.OrdinalIgnoreCase,
+        "subscribe", "subscribed", "subscribers", "subscriber", "subscription", "unsubscribe", "newsletter", "newsletters",
+        "inbox", "signup", "share", "shares", "tweet", "retweet", "repost", "restack", "comments", "reply", "replies",
+        "likes", "upvote", "upvotes", "downvote", "related", "sponsored", "sponsor", "advertisement", "advertising",
+        "advertise", "ad", "ads", "cookie", "cookies", "privacy", "copyright", "reserved", "login", "logged", "sign-in",
+        "follow", "followers", "download", "app", "disclaimer", "affiliate", "commission", "tags", "tagged", "filed",
+        "categories", "category", "posted", "views", "trending", "popular", "recommended", "previous", "newer", "older",
+        "menu", "podcast", "whatsapp", "facebook", "twitter", "linkedin", "instagram", "youtube", "telegram", "rss",
+        "premium", "membership", "members", "paywall", "upgrade", "trial", "promo", "discount", "coupon", "powered",
+        "webring", "breadcrumb", "terms", "unsubscribed", "forwarded", "browser", "print", "permalink", "edit",
+        "订阅", "退订", "关注", "分享", "转发", "点赞", "评论", "收藏", "在看", "相关", "相关阅读", "推荐", "推荐阅读",
+        "延伸阅读", "猜你喜欢", "热门", "热文", "热榜", "广告", "推广", "声明", "免责", "免责声明", "版权", "版权所有",
+        "转载", "来源", "授权", "简介", "作者简介", "责任编辑", "扫码", "二维码", "下载", "客户端", "上一篇", "下一篇",
+        "原文", "阅读原文", "展开", "全文", "登录", "注册", "首页", "标签", "公众号", "微信", "微博", "风险", "备案",
+        "举报", "回复", "网友", "会员", "付费", "优惠", "限时", "福利", "领取", "客服", "隐私", "侵删", "阅读量", "浏览",
+        "快讯", "专栏", "打赏", "置顶", "收起", "APP");
 
     // Words that sites use to name their chrome and their article body (class/id words, tags, ARIA roles).
     private static readonly System.Collections.Frozen.FrozenSet<string> ChromeWordSet = System.Collections.Frozen.FrozenSet.Create(
