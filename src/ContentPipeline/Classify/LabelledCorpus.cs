@@ -17,8 +17,10 @@ public sealed record LabelledDocument(string Path, IngestedDocument Document, Li
 /// Reads the labelled boilerplate corpus (<c>pipelines/boilerplate/corpus/{en,zh}/</c>): .md, .txt and .html files
 /// in which a line whose trimmed content is exactly <c>&lt;!-- label: boilerplate --&gt;</c> or
 /// <c>&lt;!-- label: content --&gt;</c> switches the label for the lines that follow (a document starts as content).
-/// Marker lines are blanked (line numbers kept), the text goes through the pipeline's own
-/// ingest → normalise → segment, and each block takes the label in force at its <see cref="SegmentedBlock.SourceLine"/>.
+/// Marker lines are deleted — the text is then the page a scraper would have produced; blanking them instead would
+/// split a chunk exactly at the label boundary and leak the label into the block kinds. The text goes through the
+/// pipeline's own ingest → normalise → segment, each block takes the label in force at its start line, and its
+/// <see cref="SegmentedBlock.SourceLine"/> is mapped back to the line of the labelled file.
 /// </summary>
 public static class LabelledCorpus
 {
@@ -54,25 +56,32 @@ public static class LabelledCorpus
         return documents;
     }
 
-    /// <summary>Labels of each 1-based line (index 0 unused) and the text with marker lines blanked.</summary>
-    public static (string Text, bool[] LineIsBoilerplate) StripMarkers(string text)
+    /// <summary>
+    /// The text with marker lines deleted; for each 1-based line of it (index 0 unused) the label in force and the
+    /// line it had in the labelled file.
+    /// </summary>
+    public static (string Text, bool[] LineIsBoilerplate, int[] OriginalLine) StripMarkers(string text)
     {
         var lines = text.Replace("\r\n", "\n").Split('\n');
-        var labels = new bool[lines.Length + 1];
+        var kept = new List<string>(lines.Length);
+        var labels = new List<bool>(lines.Length + 1) { false };
+        var original = new List<int>(lines.Length + 1) { 0 };
         bool current = false;
         for (int i = 0; i < lines.Length; i++)
         {
-            var trimmed = lines[i].Trim();
-            if (trimmed == BoilerplateMarker) { current = true; lines[i] = ""; }
-            else if (trimmed == ContentMarker) { current = false; lines[i] = ""; }
-            labels[i + 1] = current;
+            var trimmed = lines[i].AsSpan().Trim();
+            if (trimmed.SequenceEqual(BoilerplateMarker)) { current = true; continue; }
+            if (trimmed.SequenceEqual(ContentMarker)) { current = false; continue; }
+            kept.Add(lines[i]);
+            labels.Add(current);
+            original.Add(i + 1);
         }
-        return (string.Join('\n', lines), labels);
+        return (string.Join('\n', kept), labels.ToArray(), original.ToArray());
     }
 
     public static LabelledDocument LoadText(string relativePath, string text, DocumentProcessor process)
     {
-        var (clean, lineLabels) = StripMarkers(text);
+        var (clean, lineLabels, originalLine) = StripMarkers(text);
         var (document, blocks) = process(relativePath, clean);
         var labels = new bool[blocks.Count];
         for (int i = 0; i < blocks.Count; i++)
@@ -81,6 +90,7 @@ public static class LabelledCorpus
             if (line < 1 || line >= lineLabels.Length)
                 throw new ContentPipelineException($"{relativePath}: block {i} starts at line {line}, outside the file's {lineLabels.Length - 1} lines.", ExitCodes.RunFailed);
             labels[i] = lineLabels[line];
+            blocks[i].SourceLine = originalLine[line];
         }
         return new LabelledDocument(relativePath, document, blocks, labels);
     }

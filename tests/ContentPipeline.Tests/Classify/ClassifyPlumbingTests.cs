@@ -7,19 +7,26 @@ namespace ContentPipeline.Tests.Classify;
 public class ClassifyPlumbingTests
 {
     [Fact]
-    public void Marker_lines_switch_labels_and_are_blanked_keeping_line_numbers()
+    public void Marker_lines_switch_labels_and_are_deleted_with_a_map_to_the_original_lines()
     {
         var text = "Title\n\nFirst paragraph.\n  <!-- label: boilerplate -->  \nShare | Tweet\n<!-- label: content -->\nLast paragraph.\n<!-- label: boilerplate-->\n";
-        var (clean, labels) = LabelledCorpus.StripMarkers(text);
-        var lines = clean.Split('\n');
-        Assert.Equal(text.Split('\n').Length, lines.Length);
-        Assert.Equal("", lines[3]);
-        Assert.Equal("", lines[5]);
-        Assert.Equal("<!-- label: boilerplate-->", lines[7]); // not exactly a marker: left alone
-        Assert.False(labels[1]);
-        Assert.False(labels[3]);
-        Assert.True(labels[5]);
-        Assert.False(labels[7]);
+        var (clean, labels, original) = LabelledCorpus.StripMarkers(text);
+        Assert.Equal("Title\n\nFirst paragraph.\nShare | Tweet\nLast paragraph.\n<!-- label: boilerplate-->\n", clean); // not exactly a marker: left alone
+        Assert.Equal([false, false, false, false, true, false, false, false], labels);
+        Assert.Equal([0, 1, 2, 3, 5, 7, 8, 9], original);
+    }
+
+    [Fact]
+    public void A_marker_inside_a_run_of_lines_does_not_change_the_block_kinds()
+    {
+        // Scraped text with no blank lines: the essay runs straight into the ticker, as in seed zh/004.
+        var text = "第一段正文，说了一些事情。\n第二段正文，也说了一些事情。\n<!-- label: boilerplate -->\n快讯 更多 >>\n- 标题一\n- 标题二\n";
+        var pipeline = new InMemoryPipeline(new PipelineConfig());
+        var labelled = LabelledCorpus.LoadText("zh/900.txt", text, pipeline.Process);
+        var (_, plain) = pipeline.Process("zh/900.txt", text.Replace("<!-- label: boilerplate -->\n", ""));
+        Assert.Equal(plain.Select(b => (b.Kind, b.Text)), labelled.Blocks.Select(b => (b.Kind, b.Text)));
+        Assert.Equal([false, false, true, true, true], labelled.IsBoilerplate);
+        Assert.Equal([1, 2, 4, 5, 6], labelled.Blocks.Select(b => b.SourceLine)); // lines of the labelled file
     }
 
     [Fact]
