@@ -20,6 +20,32 @@ public class MarkdownInlineTests
     [InlineData("ref [text][1] link", "ref text link")]
     [InlineData("price < 5 and x > 3", "price < 5 and x > 3")]
     public void Reduces_inline_markup_to_text(string input, string expected) => Assert.Equal(expected, MarkdownInline.Strip(input));
+
+    [Theory]
+    [InlineData("电话：010-8290****")]
+    [InlineData("****")]
+    [InlineData("a ** b")]
+    [InlineData("a **b and c d")]
+    [InlineData("a b** c")]
+    [InlineData("卡号6228****1234")]
+    [InlineData("尾号****1234的卡")]
+    [InlineData("卡号：6228********")]
+    [InlineData("密码：****")]
+    [InlineData("x****y")]
+    [InlineData("a ____ b")]
+    [InlineData("编号 12~~~~")]
+    [InlineData("电话：010-8290****，工作日 9:00 至 18:00")]
+    public void Delimiter_runs_with_nothing_between_opener_and_closer_stay_literal(string input) =>
+        Assert.Equal(input, MarkdownInline.Strip(input));
+
+    [Theory]
+    [InlineData("*em* and **strong** and ***both***", "em and strong and both")]
+    [InlineData("这是**重点**，电话010-8290****", "这是重点，电话010-8290****")]
+    [InlineData("**重点：**后续内容", "重点：后续内容")]
+    [InlineData("这是**“重点”**内容", "这是“重点”内容")]
+    [InlineData("**a** ****", "a ****")]
+    public void Emphasis_pairs_are_stripped_and_unpaired_runs_kept(string input, string expected) =>
+        Assert.Equal(expected, MarkdownInline.Strip(input));
 }
 
 public class MarkdownBlockSplitterTests

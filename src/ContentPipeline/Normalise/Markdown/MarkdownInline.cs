@@ -5,22 +5,55 @@ namespace ContentPipeline.Normalise.Markdown;
 /// <summary>
 /// Reduces Markdown inline markup to the text a reader sees: emphasis markers, links and images (their text),
 /// wiki links, inline code ticks, inline HTML tags and comments (<c>&lt;!--more--&gt;</c>), backslash escapes.
-/// One forward scan; intraword <c>_</c> and <c>*</c> (snake_case, 2*3) are left alone.
+/// One forward scan that copies text and notes the runs of <c>* _ ~~</c> that could be emphasis; the runs that
+/// pair up as opener and closer (CommonMark's delimiter algorithm) are then cut from the copy, the rest stay text:
+/// a run never pairs with itself, so masked digits (010-8290****) and a lone <c>****</c> are kept.
+/// Intraword <c>_</c> (snake_case) and marks between digits (2*3, 6228****1234) are never markup.
 /// </summary>
 public static class MarkdownInline
 {
     [ThreadStatic] private static StringBuilder? t_builder;
+
+    /// <summary>Delimiter runs noted by the scans in progress on this thread (link text scans nest on top).</summary>
+    [ThreadStatic] private static Delimiter[]? t_delimiters;
+    [ThreadStatic] private static int t_delimiterCount;
+
+    /// <summary>A run of * _ or ~ that may open or close emphasis; <see cref="Position"/> is its index in the output.</summary>
+    private struct Delimiter
+    {
+        public int Position;
+        public int Length;
+        public int Remaining; // characters not (yet) used as markup
+        public char Marker;
+        public bool CanOpen;
+        public bool CanClose;
+        public bool Inactive; // lay between a matched opener and closer, so it can no longer open
+    }
 
     public static string Strip(string text)
     {
         if (text.AsSpan().IndexOfAny("*_~`[]!<\\") < 0) return text; // plain text: nothing to do
         var sb = t_builder ??= new StringBuilder(256);
         sb.Clear();
+        t_delimiterCount = 0;
         StripInto(text.AsSpan(), sb);
         return sb.ToString();
     }
 
     private static void StripInto(ReadOnlySpan<char> s, StringBuilder sb)
+    {
+        var bottom = t_delimiterCount; // this scan's delimiters; emphasis does not cross link text boundaries
+        ScanInto(s, sb);
+        if (t_delimiterCount > bottom)
+        {
+            var delimiters = t_delimiters!.AsSpan(bottom, t_delimiterCount - bottom);
+            PairDelimiters(delimiters);
+            RemoveMarkup(delimiters, sb);
+            t_delimiterCount = bottom;
+        }
+    }
+
+    private static void ScanInto(ReadOnlySpan<char> s, StringBuilder sb)
     {
         var i = 0;
         while (i < s.Length)
@@ -81,14 +114,9 @@ public static class MarkdownInline
                     var run = RunLength(s, i, c);
                     if (c == '~' && run < 2)
                         break;
-                    var before = i > 0 ? s[i - 1] : ' ';
-                    var after = i + run < s.Length ? s[i + run] : ' ';
-                    if (IsEmphasisDelimiter(c, before, after))
-                    {
-                        i += run; // a marker, not text
-                        continue;
-                    }
-                    sb.Append(s.Slice(i, run));
+                    if (TryFlanking(s, i, run, c, out var canOpen, out var canClose))
+                        Push(new Delimiter { Position = sb.Length, Length = run, Remaining = run, Marker = c, CanOpen = canOpen, CanClose = canClose });
+                    sb.Append(s.Slice(i, run)); // text until paired (see PairDelimiters)
                     i += run;
                     continue;
                 }
@@ -105,17 +133,135 @@ public static class MarkdownInline
         return j - i;
     }
 
-    /// <summary>
-    /// Whether a run of * _ ~ is emphasis markup rather than text (CommonMark's flanking rules, simplified):
-    /// a run touching text on at least one side is markup, except intraword underscores (snake_case) and
-    /// stars between digits (2*3). Intraword stars are markup: Chinese emphasis (这是**重点**) has no spaces.
-    /// </summary>
-    private static bool IsEmphasisDelimiter(char marker, char before, char after)
+    private static void Push(in Delimiter delimiter)
     {
-        if (char.IsWhiteSpace(before) && char.IsWhiteSpace(after)) return false;
-        if (marker == '_' && char.IsLetterOrDigit(before) && char.IsLetterOrDigit(after)) return false;
-        if (char.IsAsciiDigit(before) && char.IsAsciiDigit(after)) return false;
-        return true;
+        var items = t_delimiters ??= new Delimiter[32];
+        if (t_delimiterCount == items.Length)
+        {
+            Array.Resize(ref items, items.Length * 2);
+            t_delimiters = items;
+        }
+        items[t_delimiterCount++] = delimiter;
+    }
+
+    /// <summary>
+    /// Whether the run s[i..i+run) of <paramref name="marker"/> can open and/or close emphasis: CommonMark's
+    /// left/right-flanking rules with the CJK-friendly amendment (a CJK character or CJK punctuation next to the
+    /// run counts like punctuation, so 这是**“重点”**内容 and **重点：**后续 are emphasis). False when the run
+    /// can be neither (spaces on both sides, a ** b) or is text by our own rules (snake_case, 2*3, 6228****1234).
+    /// </summary>
+    private static bool TryFlanking(ReadOnlySpan<char> s, int i, int run, char marker, out bool canOpen, out bool canClose)
+    {
+        canOpen = canClose = false;
+        var before = i > 0 ? RuneBefore(s, i) : new Rune(' '); // line start and end count as white space
+        var after = i + run < s.Length ? RuneAt(s, i + run) : new Rune(' ');
+        if (IsAsciiDigit(before) && IsAsciiDigit(after)) return false;
+        if (marker == '_' && Rune.IsLetterOrDigit(before) && Rune.IsLetterOrDigit(after)) return false;
+        var b = Classify(before);
+        var a = Classify(after);
+        canOpen = a != CharClass.Space && (a != CharClass.Punctuation || b != CharClass.Other);
+        canClose = b != CharClass.Space && (b != CharClass.Punctuation || a != CharClass.Other);
+        return canOpen || canClose;
+    }
+
+    private enum CharClass : byte { Space, Punctuation, Cjk, Other }
+
+    private static CharClass Classify(Rune r) =>
+        Rune.IsWhiteSpace(r) ? CharClass.Space
+        : IsCjk(r.Value) ? CharClass.Cjk
+        : Rune.IsPunctuation(r) || Rune.IsSymbol(r) ? CharClass.Punctuation // CommonMark: Unicode P and S
+        : CharClass.Other;
+
+    private static Rune RuneBefore(ReadOnlySpan<char> s, int i)
+    {
+        Rune.DecodeLastFromUtf16(s[..i], out var r, out _); // U+FFFD for a broken surrogate
+        return r;
+    }
+
+    private static Rune RuneAt(ReadOnlySpan<char> s, int i)
+    {
+        Rune.DecodeFromUtf16(s[i..], out var r, out _);
+        return r;
+    }
+
+    private static bool IsAsciiDigit(Rune r) => (uint)(r.Value - '0') <= 9;
+
+    /// <summary>
+    /// East Asian wide, fullwidth and halfwidth characters (ideographs, kana, Hangul, CJK and fullwidth
+    /// punctuation), as blocks: a close approximation of the CJK-friendly amendment's definition.
+    /// </summary>
+    private static bool IsCjk(int cp) => cp switch
+    {
+        >= 0x1100 and <= 0x11FF => true,   // Hangul Jamo
+        >= 0x2E80 and <= 0x303E => true,   // CJK radicals, Kangxi, ideographic description, CJK symbols and punctuation
+        >= 0x3041 and <= 0x4DBF => true,   // kana, Bopomofo, Hangul compatibility Jamo, Kanbun, enclosed CJK, Ext. A
+        >= 0x4E00 and <= 0xA4CF => true,   // CJK unified ideographs, Yi
+        >= 0xA960 and <= 0xA97F => true,   // Hangul Jamo extended A
+        >= 0xAC00 and <= 0xD7FF => true,   // Hangul syllables, Jamo extended B
+        >= 0xF900 and <= 0xFAFF => true,   // CJK compatibility ideographs
+        >= 0xFE10 and <= 0xFE1F => true,   // vertical forms
+        >= 0xFE30 and <= 0xFE6F => true,   // CJK compatibility forms, small form variants
+        >= 0xFF00 and <= 0xFFEF => true,   // halfwidth and fullwidth forms (，：（）！)
+        >= 0x1B000 and <= 0x1B2FF => true, // kana supplement and extensions, Nüshu
+        >= 0x20000 and <= 0x3FFFF => true, // supplementary ideographic planes
+        _ => false,
+    };
+
+    /// <summary>
+    /// CommonMark's "process emphasis": each closer, left to right, takes the nearest earlier opener of the same
+    /// marker (two characters for strong when both have them, else one; ~~ only with a run of equal length);
+    /// runs between a matched pair can no longer open. What is left of a run is text. A run cannot pair with
+    /// itself, so there is no empty emphasis.
+    /// </summary>
+    private static void PairDelimiters(Span<Delimiter> d)
+    {
+        for (var c = 0; c < d.Length; c++)
+        {
+            ref var closer = ref d[c];
+            if (!closer.CanClose) continue;
+            while (closer.Remaining > 0)
+            {
+                var o = FindOpener(d, c);
+                if (o < 0) break;
+                ref var opener = ref d[o];
+                var use = closer.Marker == '~' ? closer.Remaining : closer.Remaining >= 2 && opener.Remaining >= 2 ? 2 : 1;
+                opener.Remaining -= use;
+                closer.Remaining -= use;
+                for (var k = o + 1; k < c; k++) d[k].Inactive = true;
+            }
+        }
+    }
+
+    private static int FindOpener(Span<Delimiter> d, int c)
+    {
+        ref var closer = ref d[c];
+        for (var o = c - 1; o >= 0; o--)
+        {
+            ref var opener = ref d[o];
+            if (opener.Marker != closer.Marker || !opener.CanOpen || opener.Inactive || opener.Remaining == 0) continue;
+            if (closer.Marker == '~')
+            {
+                if (opener.Length == closer.Length && opener.Remaining == opener.Length) return o;
+                continue;
+            }
+            // "Rule of 3": a run that can both open and close pairs only when the lengths don't sum to a multiple of 3
+            // (unless both are multiples of 3), so *foo**bar* is one emphasis around foo**bar.
+            if ((opener.CanClose || closer.CanOpen) && (opener.Length + closer.Length) % 3 == 0
+                && !(opener.Length % 3 == 0 && closer.Length % 3 == 0))
+                continue;
+            return o;
+        }
+        return -1;
+    }
+
+    /// <summary>Cuts the paired characters out of the output, last run first so earlier positions hold.</summary>
+    private static void RemoveMarkup(ReadOnlySpan<Delimiter> d, StringBuilder sb)
+    {
+        for (var k = d.Length - 1; k >= 0; k--)
+        {
+            var used = d[k].Length - d[k].Remaining;
+            if (used > 0) sb.Remove(d[k].Position, used);
+        }
     }
 
     /// <summary>[text](url), [text][ref], [text][]; returns chars consumed or 0 when it is no link.</summary>
