@@ -370,10 +370,25 @@ public sealed class BlockFeaturizer
             if (length > 0)
             {
                 long chars = 0; int lists = 0;
-                for (int k = start; k < b; k++) { chars += _lengths[k]; if (blocks[k].Kind is BlockKind.ListItem or BlockKind.Line) lists++; }
+                float digits = 0, colons = 0, sentenceEnds = 0, prices = 0, times = 0, cues = 0, links = 0, marker = 0;
+                for (int k = start; k < b; k++)
+                {
+                    chars += _lengths[k];
+                    if (blocks[k].Kind is BlockKind.ListItem or BlockKind.Line) lists++;
+                    var s = output.DenseRow(k);
+                    digits += s[DenseBlockFeatures.DigitRatio];
+                    colons += s[DenseBlockFeatures.ColonPrefix];
+                    sentenceEnds += s[DenseBlockFeatures.EndsWithSentenceEnd];
+                    prices += s[DenseBlockFeatures.PriceCount] > 0 ? 1 : 0;
+                    times += s[DenseBlockFeatures.TimeStamp] + s[DenseBlockFeatures.Date] > 0 ? 1 : 0;
+                    cues += s[DenseBlockFeatures.HasCue];
+                    links += s[DenseBlockFeatures.LinkDensity];
+                    marker = MathF.Max(marker, s[DenseBlockFeatures.SectionMarker]);
+                }
                 float runLength = MathF.Log(1 + length) / 3f;
                 float meanLength = MathF.Log(1 + (float)chars / length) / 6f;
                 float listShare = (float)lists / length;
+                float inv = 1f / length;
                 for (int k = start; k < b; k++)
                 {
                     var f = output.DenseRow(k);
@@ -381,6 +396,14 @@ public sealed class BlockFeaturizer
                     f[DenseBlockFeatures.GapRunPosition] = length == 1 ? 0.5f : (float)(k - start) / (length - 1);
                     f[DenseBlockFeatures.GapRunMeanLength] = meanLength;
                     f[DenseBlockFeatures.GapRunListShare] = listShare;
+                    f[DenseBlockFeatures.GapRunDigits] = digits * inv;
+                    f[DenseBlockFeatures.GapRunColonPrefix] = colons * inv;
+                    f[DenseBlockFeatures.GapRunSectionMarker] = marker;
+                    f[DenseBlockFeatures.GapRunSentenceEnd] = sentenceEnds * inv;
+                    f[DenseBlockFeatures.GapRunPrice] = prices * inv;
+                    f[DenseBlockFeatures.GapRunTime] = times * inv;
+                    f[DenseBlockFeatures.GapRunCue] = cues * inv;
+                    f[DenseBlockFeatures.GapRunLinks] = links * inv;
                 }
                 // a label-like short head (heading / colon line) directly before a run of list items or lines
                 if (length >= 3 && blocks[start].Kind is not (BlockKind.ListItem or BlockKind.Line) && _lengths[start] < 40)

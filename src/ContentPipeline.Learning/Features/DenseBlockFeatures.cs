@@ -35,8 +35,13 @@ public static class DenseBlockFeatures
         GapRunLength = ShapeCount + 21, GapRunPosition = ShapeCount + 22, GapRunMeanLength = ShapeCount + 23,
         GapRunListShare = ShapeCount + 24, GapRunHeadOfRun = ShapeCount + 25,
         // Repeated structure with the neighbours.
-        SamePatternPrev = ShapeCount + 26, SamePatternNext = ShapeCount + 27, PatternRun = ShapeCount + 28;
-    public const int OwnCount = ShapeCount + 29;
+        SamePatternPrev = ShapeCount + 26, SamePatternNext = ShapeCount + 27, PatternRun = ShapeCount + 28,
+        // What the whole non-prose run looks like: a ticker run has digits, "label:" heads, prices and a "More >>"
+        // somewhere; a poem or a recipe list has none of that. Shares over the run's blocks.
+        GapRunDigits = ShapeCount + 29, GapRunColonPrefix = ShapeCount + 30, GapRunSectionMarker = ShapeCount + 31,
+        GapRunSentenceEnd = ShapeCount + 32, GapRunPrice = ShapeCount + 33, GapRunTime = ShapeCount + 34,
+        GapRunCue = ShapeCount + 35, GapRunLinks = ShapeCount + 36;
+    public const int OwnCount = ShapeCount + 37;
     public const int Window1First = OwnCount, Window3First = OwnCount + ShapeCount;
     /// <summary>Total number of dense features per block.</summary>
     public const int Count = OwnCount + 2 * ShapeCount;
@@ -61,6 +66,8 @@ public static class DenseBlockFeatures
         "prose_chars_before", "prose_chars_after", "prose_share3", "prose_share6",
         "gap_run_length", "gap_run_position", "gap_run_mean_length", "gap_run_list_share", "gap_run_head",
         "same_pattern_prev", "same_pattern_next", "pattern_run",
+        "gap_run_digits", "gap_run_colon_prefix", "gap_run_section_marker", "gap_run_sentence_end", "gap_run_price",
+        "gap_run_time", "gap_run_cue", "gap_run_links",
     ];
 
     /// <summary>Human-readable name of dense feature <paramref name="i"/> (for explanations).</summary>

@@ -132,10 +132,10 @@ public static class BoilerplateTraining
         {
             var byKey = new Dictionary<string, LabelledDocument>(StringComparer.Ordinal);
             foreach (var doc in corpus) byKey[doc.Path] = doc;
-            log.WriteLine($"worst out-of-fold blocks (label, smoothed probability of boilerplate, file:line):");
+            log.WriteLine($"worst out-of-fold blocks (label, smoothed probability of boilerplate, characters, file:line):");
             foreach (var b in WorstFirst(outOfFold, worstCount))
                 log.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"  {(b.Label ? "boilerplate" : "content    ")} p={b.Prediction.SmoothedProbability:F3}  {b.DocumentKey}:{byKey[b.DocumentKey].Blocks[b.BlockIndex].SourceLine}  {Snippet(b.Text, 90)}"));
+                    $"  {(b.Label ? "boilerplate" : "content    ")} p={b.Prediction.SmoothedProbability:F3} {b.Text.Length,5}ch  {b.DocumentKey}:{byKey[b.DocumentKey].Blocks[b.BlockIndex].SourceLine}  {Snippet(b.Text, 90)}"));
         }
         var model = trainer.Fit(data);
         var recorded = new Dictionary<string, double>();
