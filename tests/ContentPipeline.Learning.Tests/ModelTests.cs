@@ -63,6 +63,27 @@ public class ModelTests
     }
 
     [Fact]
+    public void Context_trees_are_trained_saved_and_loaded_with_the_model()
+    {
+        var options = Small with { ContextTrees = new() { NumberOfTrees = 20, NumberOfLeaves = 4, MinimumExampleCountPerLeaf = 5 } };
+        var data = TestData.Corpus(20);
+        var model = new BlockClassificationTrainer(options).Fit(data);
+        Assert.NotNull(model.ContextTrees);
+        Assert.Equal(ContextTreeFeatures.Count, model.ContextTrees!.FeatureCount);
+        Assert.Equal(Bytes(model), Bytes(new BlockClassificationTrainer(options).Fit(data)));
+        var loaded = ContentPipeline.Learning.Serialization.ModelSerializer.Load(Bytes(model), "trees.model");
+        Assert.Equal(Bytes(model), Bytes(loaded));
+        var doc = TestData.Corpus(1, seed: 9)[0].Document;
+        var withTrees = model.CreatePredictionEngine().Predict(doc);
+        Assert.Equal(withTrees, loaded.CreatePredictionEngine().Predict(doc));
+        // The trees, not the linear second stage, give the final score.
+        var linearOnly = new BlockClassificationTrainer(Small).Fit(data).CreatePredictionEngine().Predict(doc);
+        Assert.NotEqual(withTrees.Select(p => p.Score), linearOnly.Select(p => p.Score));
+        var scored = BlockClassificationTrainer.Score(model, TestData.Corpus(10, seed: 2));
+        Assert.True(BlockMetrics.Evaluate(scored, 0.5f).AreaUnderRocCurve > 0.98);
+    }
+
+    [Fact]
     public void Corrupt_truncated_missing_and_mismatched_files_fail_clearly()
     {
         var bytes = Bytes(new BlockClassificationTrainer(Small).Fit(TestData.Corpus(10)));

@@ -9,6 +9,7 @@ namespace ContentPipeline.Learning.Model;
 
 /// <summary>
 /// The trained transformer: featurizer → first-stage linear model → second-stage (context) linear model →
+/// optional context trees (gradient-boosted, on the linear context score and every dense feature) →
 /// Platt calibration → HMM smoothing along the document. Immutable and thread-safe; create one
 /// <see cref="BlockPredictionEngine"/> per thread for fast per-document prediction.
 /// </summary>
@@ -18,7 +19,8 @@ public sealed class BlockClassificationModel
 
     public BlockClassificationModel(FeaturizerOptions featurizer, LinearBinaryModelParameters firstStage,
         LinearBinaryModelParameters secondStage, PlattCalibrator calibrator, HiddenMarkovSmoother smoother,
-        bool useSmoothing, float decisionThreshold, string trainingDataHash, IReadOnlyDictionary<string, double>? metrics = null)
+        bool useSmoothing, float decisionThreshold, string trainingDataHash, IReadOnlyDictionary<string, double>? metrics = null,
+        TreeEnsembleModelParameters? contextTrees = null)
     {
         featurizer.Validate();
         int dimension = (1 << featurizer.HashBits) + DenseBlockFeatures.Count;
@@ -26,6 +28,9 @@ public sealed class BlockClassificationModel
             throw new ArgumentException($"first stage has {firstStage.Dimension} weights, the featurizer makes {dimension}", nameof(firstStage));
         if (secondStage.Dimension != SecondStageFeatures.Count)
             throw new ArgumentException($"second stage has {secondStage.Dimension} weights, expected {SecondStageFeatures.Count}", nameof(secondStage));
+        if (contextTrees is not null && contextTrees.FeatureCount != ContextTreeFeatures.Count)
+            throw new ArgumentException($"context trees read {contextTrees.FeatureCount} features, expected {ContextTreeFeatures.Count}", nameof(contextTrees));
+        ContextTrees = contextTrees;
         Featurizer = featurizer;
         FirstStage = firstStage;
         SecondStage = secondStage;
@@ -40,6 +45,8 @@ public sealed class BlockClassificationModel
     public FeaturizerOptions Featurizer { get; }
     public LinearBinaryModelParameters FirstStage { get; }
     public LinearBinaryModelParameters SecondStage { get; }
+    /// <summary>Gradient-boosted trees over <see cref="ContextTreeFeatures"/>; null when the linear context score is final.</summary>
+    public TreeEnsembleModelParameters? ContextTrees { get; }
     public PlattCalibrator Calibrator { get; }
     public HiddenMarkovSmoother Smoother { get; }
     public bool UseSmoothing { get; }
@@ -52,7 +59,7 @@ public sealed class BlockClassificationModel
 
     /// <summary>A copy of this model that records <paramref name="metrics"/>.</summary>
     public BlockClassificationModel WithMetrics(IReadOnlyDictionary<string, double> metrics) =>
-        new(Featurizer, FirstStage, SecondStage, Calibrator, Smoother, UseSmoothing, DecisionThreshold, TrainingDataHash, metrics);
+        new(Featurizer, FirstStage, SecondStage, Calibrator, Smoother, UseSmoothing, DecisionThreshold, TrainingDataHash, metrics, ContextTrees);
 
     public BlockPredictionEngine CreatePredictionEngine() => new(this);
 
@@ -70,7 +77,7 @@ public struct BlockPrediction
 {
     /// <summary>Raw first-stage score (logit of boilerplate from the block and its window features).</summary>
     public float FirstStageScore;
-    /// <summary>Second-stage score (logit, context-aware, uncalibrated).</summary>
+    /// <summary>Final context score (logit, uncalibrated): the context trees' when the model has them, else the linear second stage's.</summary>
     public float Score;
     /// <summary>Calibrated probability of boilerplate before sequence smoothing.</summary>
     public float Probability;

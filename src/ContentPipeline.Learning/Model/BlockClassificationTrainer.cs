@@ -14,8 +14,10 @@ namespace ContentPipeline.Learning.Model;
 /// 1. first stage: L-BFGS logistic regression on hashed n-grams + dense shape/window features;
 /// 2. second stage: logistic regression on the neighbours' first-stage scores, trained on out-of-fold
 ///    first-stage scores (stacking, grouped by document) so it learns how much to trust them on new documents;
-/// 3. Platt calibration on out-of-fold second-stage scores;
-/// 4. HMM transitions counted from the label sequences.
+/// 3. optionally, context trees: gradient-boosted trees on the out-of-fold linear context score, the second-stage
+///    features and every dense feature, which catch the interactions a linear model misses;
+/// 4. Platt calibration on out-of-fold final scores;
+/// 5. HMM transitions counted from the label sequences.
 /// Deterministic: the same data and options give a byte-identical model file.
 /// </summary>
 public sealed class BlockClassificationTrainer
@@ -32,6 +34,8 @@ public sealed class BlockClassificationTrainer
         public float DecisionThreshold { get; init; } = 0.5f;
         /// <summary>Row weight of content blocks (boilerplate rows weigh 1): above 1 makes losing essay text costlier.</summary>
         public float ContentWeight { get; init; } = 1f;
+        /// <summary>Context trees after the linear second stage; null leaves the linear context score final.</summary>
+        public FastTreeBinaryTrainer.Options? ContextTrees { get; init; }
     }
 
     private readonly Options _options;
@@ -101,19 +105,22 @@ public sealed class BlockClassificationTrainer
         var stage1 = stage1Trainer.Fit(corpus.Rows);
 
         // Stage 2 on out-of-fold stage-1 scores.
-        var rows2 = new SparseDataset(SecondStageFeatures.Count);
-        var idx2 = new int[SecondStageFeatures.Count];
+        const int C2 = SecondStageFeatures.Count;
+        var rows2 = new SparseDataset(C2);
+        var idx2 = new int[C2];
         for (int j = 0; j < idx2.Length; j++) idx2[j] = j;
+        var features2 = new float[total * C2];
         using (var buffer = new DocumentFeatures())
         {
             for (int d = 0; d < docs; d++)
             {
-                int n = corpus.DocStart[d + 1] - corpus.DocStart[d];
+                int start = corpus.DocStart[d], n = corpus.DocStart[d + 1] - start;
                 var f2 = SecondStage(corpus, d, oof1, buffer);
+                f2.CopyTo(features2, start * C2);
                 for (int b = 0; b < n; b++)
                 {
-                    bool label = corpus.Labels[corpus.DocStart[d] + b];
-                    rows2.Add(idx2, f2.AsSpan(b * SecondStageFeatures.Count, SecondStageFeatures.Count), label, label ? 1f : _options.ContentWeight);
+                    bool label = corpus.Labels[start + b];
+                    rows2.Add(idx2, f2.AsSpan(b * C2, C2), label, label ? 1f : _options.ContentWeight);
                 }
             }
         }
@@ -129,13 +136,67 @@ public sealed class BlockClassificationTrainer
             }
         }
         var stage2 = stage2Trainer.Fit(rows2);
-        var calibrator = PlattCalibratorTrainer.Fit(oof2, corpus.Labels);
+        TreeEnsembleModelParameters? trees = null;
+        var final = oof2;
+        if (_options.ContextTrees is { } treeOptions)
+            (trees, final) = FitContextTrees(treeOptions with { Seed = _options.Seed }, corpus, features2, oof2, fold, k);
+        var calibrator = PlattCalibratorTrainer.Fit(final, corpus.Labels);
         var sequences = new List<IReadOnlyList<bool>>(docs);
         foreach (var doc in data) sequences.Add(doc.IsBoilerplate);
         var smoother = HiddenMarkovSmoother.Fit(sequences);
-        if (_options.UseSequenceSmoothing) smoother = smoother.WithStrength(ChooseStrength(smoother, oof2, calibrator, corpus));
+        if (_options.UseSequenceSmoothing) smoother = smoother.WithStrength(ChooseStrength(smoother, final, calibrator, corpus));
         return new BlockClassificationModel(_options.Featurizer, stage1, stage2, calibrator, smoother,
-            _options.UseSequenceSmoothing, _options.DecisionThreshold, DataHash(data));
+            _options.UseSequenceSmoothing, _options.DecisionThreshold, DataHash(data), contextTrees: trees);
+    }
+
+    /// <summary>
+    /// Context trees on [out-of-fold linear context score, second-stage features, dense features]: out-of-fold
+    /// tree scores (same document folds) for the calibration, then the trees on everything.
+    /// </summary>
+    private (TreeEnsembleModelParameters Trees, float[] OutOfFold) FitContextTrees(FastTreeBinaryTrainer.Options options,
+        Corpus corpus, float[] features2, float[] linearScores, int[] fold, int k)
+    {
+        const int C = ContextTreeFeatures.Count, C2 = SecondStageFeatures.Count, D = DenseBlockFeatures.Count;
+        int total = linearScores.Length, docs = fold.Length;
+        var rows = new float[(long)total * C];
+        var weights = new float[total];
+        for (int d = 0; d < docs; d++)
+        {
+            int start = corpus.DocStart[d];
+            for (int r = start; r < corpus.DocStart[d + 1]; r++)
+            {
+                ContextTreeFeatures.Fill(linearScores[r], features2.AsSpan(r * C2, C2), corpus.Dense[d].AsSpan((r - start) * D, D), rows.AsSpan(r * C, C));
+                weights[r] = corpus.Labels[r] ? 1f : _options.ContentWeight;
+            }
+        }
+        var trainer = new FastTreeBinaryTrainer(options);
+        var outOfFold = new float[total];
+        for (int f = 0; f < k; f++)
+        {
+            int count = 0;
+            for (int d = 0; d < docs; d++) if (fold[d] != f) count += corpus.DocStart[d + 1] - corpus.DocStart[d];
+            var subRows = new float[(long)count * C];
+            var subLabels = new bool[count];
+            var subWeights = new float[count];
+            int o = 0;
+            for (int d = 0; d < docs; d++)
+            {
+                if (fold[d] == f) continue;
+                for (int r = corpus.DocStart[d]; r < corpus.DocStart[d + 1]; r++, o++)
+                {
+                    rows.AsSpan(r * C, C).CopyTo(subRows.AsSpan(o * C, C));
+                    subLabels[o] = corpus.Labels[r];
+                    subWeights[o] = weights[r];
+                }
+            }
+            var model = trainer.Fit(subRows, C, subLabels, subWeights);
+            for (int d = 0; d < docs; d++)
+            {
+                if (fold[d] != f) continue;
+                for (int r = corpus.DocStart[d]; r < corpus.DocStart[d + 1]; r++) outOfFold[r] = model.Score(rows.AsSpan(r * C, C));
+            }
+        }
+        return (trainer.Fit(rows, C, corpus.Labels, weights), outOfFold);
     }
 
     /// <summary>

@@ -18,6 +18,7 @@ public sealed class BlockPredictionEngine : IDisposable
     private float[] _probabilities = ArrayPool<float>.Shared.Rent(256);
     private float[] _smoothed = ArrayPool<float>.Shared.Rent(256);
     private double[] _scratch = ArrayPool<double>.Shared.Rent(512);
+    private readonly float[] _treeRow = new float[ContextTreeFeatures.Count];
 
     internal BlockPredictionEngine(BlockClassificationModel model)
     {
@@ -58,6 +59,7 @@ public sealed class BlockPredictionEngine : IDisposable
     private void Finish(int n, Span<BlockPrediction> output, float threshold)
     {
         var second = _model.SecondStage;
+        var trees = _model.ContextTrees;
         var scores = _scores.AsSpan(0, n);
         SecondStageFeatures.Compute(scores, _features, _second);
         var probs = _probabilities.AsSpan(0, n);
@@ -68,6 +70,11 @@ public sealed class BlockPredictionEngine : IDisposable
             float s = second.Bias;
             var w = second.Weights;
             for (int j = 0; j < row.Length; j++) s += w[j] * row[j];
+            if (trees is not null)
+            {
+                ContextTreeFeatures.Fill(s, row, _features.DenseRow(b), _treeRow);
+                s = trees.Score(_treeRow);
+            }
             output[b].FirstStageScore = scores[b];
             output[b].Score = s;
             probs[b] = _model.Calibrator.PredictProbability(s);
@@ -115,6 +122,14 @@ public sealed class BlockPredictionEngine : IDisposable
         {
             float c = _model.SecondStage.Weights[j] * row[j];
             if (c != 0) context.Add(new FeatureContribution(SecondStageFeatures.Name(j), row[j], c));
+        }
+        if (_model.ContextTrees is { } trees)
+        {
+            // Trees have no per-feature weights; name the features they split on most, with the final score.
+            float linear = _model.SecondStage.Bias;
+            for (int j = 0; j < row.Length; j++) linear += _model.SecondStage.Weights[j] * row[j];
+            ContextTreeFeatures.Fill(linear, row, _features.DenseRow(blockIndex), _treeRow);
+            context.Add(new FeatureContribution("s3:context_trees", linear, trees.Score(_treeRow)));
         }
         Order(context, top);
         list.AddRange(context);

@@ -15,7 +15,7 @@ namespace ContentPipeline.Learning.Serialization;
 /// </summary>
 public static class ModelSerializer
 {
-    public const int FormatVersion = 1;
+    public const int FormatVersion = 2;
     private static ReadOnlySpan<byte> Magic => "CPLM"u8;
     private const string Kind = "ContentPipeline.Learning.BlockClassificationModel";
 
@@ -51,6 +51,12 @@ public static class ModelSerializer
             var second = model.SecondStage;
             w.Write(second.Dimension); w.Write(second.Bias);
             foreach (float v in second.Weights) w.Write(v);
+            w.Write(model.ContextTrees is not null);
+            if (model.ContextTrees is { } trees)
+            {
+                w.Write(ContextTreeFeatures.Count);
+                trees.Save(w);
+            }
             w.Write(model.Calibrator.Slope); w.Write(model.Calibrator.Offset);
             var h = model.Smoother;
             w.Write(h.StartBoilerplate); w.Write(h.ContentToBoilerplate); w.Write(h.BoilerplateToContent); w.Write(h.PriorBoilerplate); w.Write(h.Strength);
@@ -127,6 +133,16 @@ public static class ModelSerializer
             float bias2 = r.ReadSingle();
             var w2 = new float[dim2];
             for (int i = 0; i < dim2; i++) w2[i] = r.ReadSingle();
+            TreeEnsembleModelParameters? trees = null;
+            if (r.ReadBoolean())
+            {
+                int treeFeatures = r.ReadInt32();
+                if (treeFeatures != ContextTreeFeatures.Count)
+                    throw new ModelFormatException(path, $"was made with another context-tree layout ({treeFeatures} features, this build has {ContextTreeFeatures.Count})");
+                try { trees = TreeEnsembleModelParameters.Load(r); }
+                catch (InvalidDataException e) { throw new ModelFormatException(path, $"has bad context trees ({e.Message})", e); }
+                if (trees.FeatureCount != treeFeatures) throw new ModelFormatException(path, "has inconsistent context-tree dimensions");
+            }
             var calibrator = new PlattCalibrator(r.ReadDouble(), r.ReadDouble());
             var smoother = new HiddenMarkovSmoother(r.ReadDouble(), r.ReadDouble(), r.ReadDouble(), r.ReadDouble(), r.ReadDouble());
             bool useSmoothing = r.ReadBoolean();
@@ -138,7 +154,7 @@ public static class ModelSerializer
             for (int i = 0; i < metricCount; i++) metrics[r.ReadString()] = r.ReadDouble();
             if (r.BaseStream.Position != r.BaseStream.Length) throw new ModelFormatException(path, "has unexpected bytes after the model");
             return new BlockClassificationModel(f, first, new LinearBinaryModelParameters(w2, bias2), calibrator, smoother,
-                useSmoothing, threshold, dataHash, metrics);
+                useSmoothing, threshold, dataHash, metrics, trees);
         }
         catch (ModelFormatException) { throw; }
         catch (Exception e) when (e is EndOfStreamException or ArgumentException or IOException or FormatException)

@@ -51,6 +51,7 @@ public sealed record TrainingConfig
         var feat = root.Child("featurizer");
         var first = root.Child("first_stage");
         var second = root.Child("second_stage");
+        var trees = root.Child("context_trees");
         var dt = d.Trainer;
         var df = dt.Featurizer;
         var featurizer = new FeaturizerOptions
@@ -79,6 +80,23 @@ public sealed record TrainingConfig
             s?.RejectUnknownKeys();
             return result;
         }
+        FastTreeBinaryTrainer.Options? contextTrees = dt.ContextTrees;
+        if (trees is not null)
+        {
+            var o = contextTrees ?? new FastTreeBinaryTrainer.Options();
+            contextTrees = trees.Bool("enabled") == false ? null : o with
+            {
+                NumberOfTrees = (int)(trees.Number("trees", 1, 100_000) ?? o.NumberOfTrees),
+                NumberOfLeaves = (int)(trees.Number("leaves", 2, 4096) ?? o.NumberOfLeaves),
+                MinimumExampleCountPerLeaf = (int)(trees.Number("min_leaf", 1, 1_000_000) ?? o.MinimumExampleCountPerLeaf),
+                LearningRate = (float)(trees.Number("learning_rate", 1e-6, 10) ?? o.LearningRate),
+                MaximumBinCountPerFeature = (int)(trees.Number("bins", 2, 65_536) ?? o.MaximumBinCountPerFeature),
+                L2Regularization = (float)(trees.Number("l2", 0, 1e6) ?? o.L2Regularization),
+                FeatureFraction = (float)(trees.Number("feature_fraction", 0.01, 1) ?? o.FeatureFraction),
+                BaggingFraction = (float)(trees.Number("bagging_fraction", 0.01, 1) ?? o.BaggingFraction),
+            };
+            trees.RejectUnknownKeys();
+        }
         var config = new TrainingConfig
         {
             SourceFile = sourceFile,
@@ -96,6 +114,7 @@ public sealed record TrainingConfig
                 NumberOfInnerFolds = (int)(root.Number("inner_folds", 2, 100) ?? dt.NumberOfInnerFolds),
                 UseSequenceSmoothing = root.Bool("smoothing") ?? dt.UseSequenceSmoothing,
                 ContentWeight = (float)(root.Number("content_weight", 0.01, 1000) ?? dt.ContentWeight),
+                ContextTrees = contextTrees,
             },
         };
         config = config with { Trainer = config.Trainer with { Seed = config.Seed, DecisionThreshold = (float)config.Threshold } };
