@@ -14,9 +14,10 @@ namespace ContentPipeline.Learning.Trainers;
 /// Features are binned once into quantile bins, so finding a split is a scan over a per-leaf histogram, and only the
 /// smaller child of a split is histogrammed from rows (the larger one is parent − smaller). Trees grow best-first:
 /// the leaf whose best split gains most is split next, up to <see cref="Options.NumberOfLeaves"/> leaves.
-/// NaN is a value of its own bin 0, below every other value, so a NaN always takes the left branch, in training
-/// and in <see cref="TreeEnsembleModelParameters.Score"/> alike; when the training column has NaNs, the first split
-/// point separates "missing" from every observed value, so missingness itself can be learned.
+/// NaN sorts below every value: it is binned into bin 0 and takes the left branch at every split, in training and in
+/// <see cref="TreeEnsembleModelParameters.Score"/> alike (x &gt; threshold is false for NaN). When the training column
+/// has NaNs, its first bin edge sits just below the smallest observed value, so "missing" can be split from every
+/// observed value and missingness itself can be learned (values below the training minimum then go with missing).
 /// Single-threaded and deterministic: sampling uses its own seeded SplitMix64, and ties in split gain go to the
 /// lowest feature index, then the lowest bin, then (between leaves) the lowest leaf, so the same data and options
 /// give the same model bytes.
@@ -35,8 +36,8 @@ public sealed class FastTreeBinaryTrainer
         public float LearningRate { get; init; } = 0.1f;
         /// <summary>
         /// At most this many bins per feature (2..256, one byte per binned value), edges at quantiles of the training
-        /// values; rows with equal values always share a bin, and a feature with one distinct value has a single bin and
-        /// is never split.
+        /// values; rows with equal values always share a bin, and a feature with one distinct value (NaN counting as one)
+        /// has a single bin and is never split.
         /// </summary>
         public int MaximumBinCountPerFeature { get; init; } = 64;
         /// <summary>λ in the leaf value −G/(H+λ) and in the split gain; keeps small leaves from taking huge steps.</summary>
