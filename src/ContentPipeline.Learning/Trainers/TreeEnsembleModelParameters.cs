@@ -184,21 +184,6 @@ public sealed class TreeEnsembleModelParameters
                 score += Unsafe.Add(ref value, h);
                 score += Unsafe.Add(ref value, i);
             }
-            for (; t + 3 < end; t += 4)
-            {
-                int a = Unsafe.Add(ref roots, t), b = Unsafe.Add(ref roots, t + 1), c = Unsafe.Add(ref roots, t + 2), d = Unsafe.Add(ref roots, t + 3);
-                for (int k = 0; k < depth; k++)
-                {
-                    a = Step(ref walk, a, ref x);
-                    b = Step(ref walk, b, ref x);
-                    c = Step(ref walk, c, ref x);
-                    d = Step(ref walk, d, ref x);
-                }
-                score += Unsafe.Add(ref value, a);
-                score += Unsafe.Add(ref value, b);
-                score += Unsafe.Add(ref value, c);
-                score += Unsafe.Add(ref value, d);
-            }
             for (; t < end; t++)
             {
                 int a = Unsafe.Add(ref roots, t);
