@@ -137,3 +137,62 @@ public class FeaturizerTests
         Assert.Equal(0, f.DenseRow(2)[DenseBlockFeatures.SamePatternPrev]);
     }
 }
+
+public class DocumentLevelFeatureTests
+{
+    private static TextBlock En(string text, BlockKind kind = BlockKind.Paragraph, string? container = null) =>
+        new(text, kind, BlockLanguage.English, text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(t => t.Trim('.', ',', '!', '?')).ToArray(),
+            container is null ? null : 0.0, container);
+
+    private static float[] Dense(TextDocument doc, int block)
+    {
+        using var features = new DocumentFeatures();
+        new BlockFeaturizer(new FeaturizerOptions { HashBits = 12 }).Featurize(doc, features);
+        return features.DenseRow(block).ToArray();
+    }
+
+    [Fact]
+    public void Short_lines_that_reuse_the_essays_words_overlap_with_its_prose_and_a_pitch_does_not()
+    {
+        var doc = new TextDocument("en/1.md",
+        [
+            En("Harbour cranes lift containers from ships all night, and the cranes never seem to rest at all."),
+            En("Watching the cranes from the ferry taught me how a harbour breathes: slowly, then all at once."),
+            En("Cranes, containers, harbour."),
+            En("Subscribe to our weekly newsletter for exclusive offers."),
+        ]);
+        Assert.Equal(1f, Dense(doc, 2)[DenseBlockFeatures.ProseOverlap]);
+        Assert.Equal(0f, Dense(doc, 3)[DenseBlockFeatures.ProseOverlap]);
+        // A prose block is compared with the other prose blocks, not with itself.
+        var alone = new TextDocument("en/2.md", [En("Harbour cranes lift containers from ships all night, and the cranes never seem to rest at all.")]);
+        Assert.Equal(0f, Dense(alone, 0)[DenseBlockFeatures.ProseOverlap]);
+    }
+
+    [Fact]
+    public void Html_container_words_set_the_chrome_and_article_flags()
+    {
+        var doc = new TextDocument("en/3.html",
+        [
+            En("Home", BlockKind.ListItem, "nav navigation site header"),
+            En("The essay begins here.", container: "article post body main"),
+            En("Share this", container: "share bar social"),
+        ]);
+        var nav = Dense(doc, 0);
+        Assert.Equal(1f, nav[DenseBlockFeatures.InNav]);
+        Assert.Equal(1f, nav[DenseBlockFeatures.HasContainer]);
+        Assert.Equal(0f, nav[DenseBlockFeatures.InArticle]);
+        var body = Dense(doc, 1);
+        Assert.Equal(1f, body[DenseBlockFeatures.InArticle]);
+        Assert.True(body[DenseBlockFeatures.ContentWords] > 0);
+        Assert.True(Dense(doc, 2)[DenseBlockFeatures.ChromeWords] > body[DenseBlockFeatures.ChromeWords]);
+        Assert.Equal(0f, Dense(new TextDocument("en/4.md", [En("No markup here.")]), 0)[DenseBlockFeatures.HasContainer]);
+    }
+
+    [Fact]
+    public void Cue_words_mark_a_block_that_talks_about_the_page()
+    {
+        var doc = new TextDocument("en/5.md", [En("Subscribe to our newsletter and follow us"), En("The tide came in slowly.")]);
+        Assert.Equal(1f, Dense(doc, 0)[DenseBlockFeatures.HasCue]);
+        Assert.Equal(0f, Dense(doc, 1)[DenseBlockFeatures.HasCue]);
+    }
+}

@@ -20,6 +20,8 @@ public sealed class BlockFeaturizer
     private int[] _touched = new int[1024];
     private int _touchedCount;
     private readonly Dictionary<ulong, int> _textCounts = new();
+    private readonly Dictionary<uint, int> _proseWords = new();
+    private readonly Dictionary<uint, int> _ownWords = new();
     private int[] _lengths = new int[64];
     private bool[] _prose = new bool[64];
     private int[] _patterns = new int[64];
@@ -306,6 +308,57 @@ public sealed class BlockFeaturizer
     }
 
     /// <summary>
+    /// <see cref="DenseBlockFeatures.ProseOverlap"/>: for every block, the share of its content words (Latin words of
+    /// 4+ letters, Chinese words of 2+ characters) that occur in the document's prose blocks other than itself.
+    /// Counts are kept per word hash; a prose block subtracts its own occurrences.
+    /// </summary>
+    private void FillProseOverlap(IReadOnlyList<TextBlock> blocks, DocumentFeatures output, int n)
+    {
+        _proseWords.Clear();
+        for (int b = 0; b < n; b++)
+        {
+            if (!_prose[b]) continue;
+            var tokens = blocks[b].Tokens;
+            for (int t = 0; t < tokens.Count; t++)
+                if (WordHash(tokens[t]) is uint h and not 0)
+                    System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_proseWords, h, out _)++;
+        }
+        if (_proseWords.Count == 0) return;
+        for (int b = 0; b < n; b++)
+        {
+            var tokens = blocks[b].Tokens;
+            if (_prose[b])
+            {
+                _ownWords.Clear();
+                for (int t = 0; t < tokens.Count; t++)
+                    if (WordHash(tokens[t]) is uint h and not 0)
+                        System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_ownWords, h, out _)++;
+            }
+            int words = 0, shared = 0;
+            for (int t = 0; t < tokens.Count; t++)
+            {
+                if (WordHash(tokens[t]) is not (uint h and not 0)) continue;
+                words++;
+                int elsewhere = _proseWords.GetValueOrDefault(h) - (_prose[b] ? _ownWords.GetValueOrDefault(h) : 0);
+                if (elsewhere > 0) shared++;
+            }
+            output.DenseRow(b)[DenseBlockFeatures.ProseOverlap] = words == 0 ? 0 : (float)shared / words;
+        }
+    }
+
+    /// <summary>Hash of a content word (case-folded), or 0 for words too short to say much.</summary>
+    private static uint WordHash(string token)
+    {
+        int length = token.Length;
+        if (length == 0) return 0;
+        bool cjk = IsCjk(token[0]);
+        if (cjk ? length < 2 : length < 4) return 0;
+        uint h = StableHash.OffsetBasis;
+        foreach (char c in token) h = StableHash.AddChar(h, Fold(c));
+        return h == 0 ? 1 : h;
+    }
+
+    /// <summary>
     /// Features of the document's main text run: distance (blocks, characters) to the nearest long prose paragraph
     /// before and after, prose share around the block, the run of non-prose blocks it belongs to, and repeated
     /// outline patterns with the neighbours.
@@ -318,6 +371,7 @@ public sealed class BlockFeaturizer
             _prose[b] = DenseBlockFeatures.LooksLikeProse(output.DenseRow(b), _lengths[b]);
             _patterns[b] = DenseBlockFeatures.Pattern(blocks[b].Text.AsSpan().Trim());
         }
+        FillProseOverlap(blocks, output, n);
         // forward pass: last prose before
         int last = -1; long charsSince = 0;
         for (int b = 0; b < n; b++)
@@ -370,7 +424,7 @@ public sealed class BlockFeaturizer
             if (length > 0)
             {
                 long chars = 0; int lists = 0;
-                float digits = 0, colons = 0, sentenceEnds = 0, prices = 0, times = 0, cues = 0, links = 0, marker = 0;
+                float digits = 0, colons = 0, sentenceEnds = 0, prices = 0, times = 0, cues = 0, links = 0, marker = 0, overlap = 0;
                 for (int k = start; k < b; k++)
                 {
                     chars += _lengths[k];
@@ -384,6 +438,7 @@ public sealed class BlockFeaturizer
                     cues += s[DenseBlockFeatures.HasCue];
                     links += s[DenseBlockFeatures.LinkDensity];
                     marker = MathF.Max(marker, s[DenseBlockFeatures.SectionMarker]);
+                    overlap += s[DenseBlockFeatures.ProseOverlap];
                 }
                 float runLength = MathF.Log(1 + length) / 3f;
                 float meanLength = MathF.Log(1 + (float)chars / length) / 6f;
@@ -404,6 +459,7 @@ public sealed class BlockFeaturizer
                     f[DenseBlockFeatures.GapRunTime] = times * inv;
                     f[DenseBlockFeatures.GapRunCue] = cues * inv;
                     f[DenseBlockFeatures.GapRunLinks] = links * inv;
+                    f[DenseBlockFeatures.GapRunProseOverlap] = overlap * inv;
                 }
                 // a label-like short head (heading / colon line) directly before a run of list items or lines
                 if (length >= 3 && blocks[start].Kind is not (BlockKind.ListItem or BlockKind.Line) && _lengths[start] < 40)

@@ -40,8 +40,11 @@ public static class DenseBlockFeatures
         // somewhere; a poem or a recipe list has none of that. Shares over the run's blocks.
         GapRunDigits = ShapeCount + 29, GapRunColonPrefix = ShapeCount + 30, GapRunSectionMarker = ShapeCount + 31,
         GapRunSentenceEnd = ShapeCount + 32, GapRunPrice = ShapeCount + 33, GapRunTime = ShapeCount + 34,
-        GapRunCue = ShapeCount + 35, GapRunLinks = ShapeCount + 36;
-    public const int OwnCount = ShapeCount + 37;
+        GapRunCue = ShapeCount + 35, GapRunLinks = ShapeCount + 36,
+        // Vocabulary shared with the document's prose: an essay's own short lines reuse its words; a bio, a newsletter
+        // pitch or a headline from elsewhere mostly does not. Share of the block's words found in other prose blocks.
+        ProseOverlap = ShapeCount + 37, GapRunProseOverlap = ShapeCount + 38;
+    public const int OwnCount = ShapeCount + 39;
     public const int Window1First = OwnCount, Window3First = OwnCount + ShapeCount;
     /// <summary>Total number of dense features per block.</summary>
     public const int Count = OwnCount + 2 * ShapeCount;
@@ -67,7 +70,7 @@ public static class DenseBlockFeatures
         "gap_run_length", "gap_run_position", "gap_run_mean_length", "gap_run_list_share", "gap_run_head",
         "same_pattern_prev", "same_pattern_next", "pattern_run",
         "gap_run_digits", "gap_run_colon_prefix", "gap_run_section_marker", "gap_run_sentence_end", "gap_run_price",
-        "gap_run_time", "gap_run_cue", "gap_run_links",
+        "gap_run_time", "gap_run_cue", "gap_run_links", "prose_overlap", "gap_run_prose_overlap",
     ];
 
     /// <summary>Human-readable name of dense feature <paramref name="i"/> (for explanations).</summary>
