@@ -20,8 +20,10 @@ public sealed class BlockFeaturizer
     private int[] _touched = new int[1024];
     private int _touchedCount;
     private readonly Dictionary<ulong, int> _textCounts = new();
-    private readonly Dictionary<uint, int> _proseWords = new();
-    private readonly Dictionary<uint, int> _ownWords = new();
+    private readonly Dictionary<uint, WordSeen> _proseWords = new();
+    private record struct WordSeen(int Blocks, int LastBlock);
+    private uint[] _wordHashes = new uint[1024];
+    private int[] _wordStart = new int[65];
     private int[] _lengths = new int[64];
     private bool[] _prose = new bool[64];
     private int[] _patterns = new int[64];
@@ -310,39 +312,42 @@ public sealed class BlockFeaturizer
     /// <summary>
     /// <see cref="DenseBlockFeatures.ProseOverlap"/>: for every block, the share of its content words (Latin words of
     /// 4+ letters, Chinese words of 2+ characters) that occur in the document's prose blocks other than itself.
-    /// Counts are kept per word hash; a prose block subtracts its own occurrences.
+    /// Per word hash it keeps the number of distinct prose blocks that use it.
     /// </summary>
     private void FillProseOverlap(IReadOnlyList<TextBlock> blocks, DocumentFeatures output, int n)
     {
+        // Hash every content word once: the prose counts and the per-block pass both read this.
+        int total = 0;
+        for (int b = 0; b < n; b++) total += blocks[b].Tokens.Count;
+        if (_wordHashes.Length < total) _wordHashes = new uint[Math.Max(total, _wordHashes.Length * 2)];
+        if (_wordStart.Length < n + 1) _wordStart = new int[Math.Max(n + 1, _wordStart.Length * 2)];
         _proseWords.Clear();
+        int w = 0;
         for (int b = 0; b < n; b++)
         {
-            if (!_prose[b]) continue;
+            _wordStart[b] = w;
             var tokens = blocks[b].Tokens;
             for (int t = 0; t < tokens.Count; t++)
-                if (WordHash(tokens[t]) is uint h and not 0)
-                    System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_proseWords, h, out _)++;
+            {
+                uint h = WordHash(tokens[t]);
+                if (h == 0) continue;
+                _wordHashes[w++] = h;
+                if (!_prose[b]) continue;
+                ref var seen = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_proseWords, h, out bool exists);
+                if (!exists || seen.LastBlock != b) { seen.Blocks++; seen.LastBlock = b; }
+            }
         }
+        _wordStart[n] = w;
         if (_proseWords.Count == 0) return;
         for (int b = 0; b < n; b++)
         {
-            var tokens = blocks[b].Tokens;
-            if (_prose[b])
-            {
-                _ownWords.Clear();
-                for (int t = 0; t < tokens.Count; t++)
-                    if (WordHash(tokens[t]) is uint h and not 0)
-                        System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_ownWords, h, out _)++;
-            }
-            int words = 0, shared = 0;
-            for (int t = 0; t < tokens.Count; t++)
-            {
-                if (WordHash(tokens[t]) is not (uint h and not 0)) continue;
-                words++;
-                int elsewhere = _proseWords.GetValueOrDefault(h) - (_prose[b] ? _ownWords.GetValueOrDefault(h) : 0);
-                if (elsewhere > 0) shared++;
-            }
-            output.DenseRow(b)[DenseBlockFeatures.ProseOverlap] = words == 0 ? 0 : (float)shared / words;
+            var words = _wordHashes.AsSpan(_wordStart[b], _wordStart[b + 1] - _wordStart[b]);
+            if (words.IsEmpty) continue;
+            // A prose block's own words are in the counts: it needs them in a second prose block.
+            int needed = _prose[b] ? 2 : 1, shared = 0;
+            foreach (uint h in words)
+                if (_proseWords.TryGetValue(h, out var seen) && seen.Blocks >= needed) shared++;
+            output.DenseRow(b)[DenseBlockFeatures.ProseOverlap] = (float)shared / words.Length;
         }
     }
 
