@@ -22,8 +22,8 @@ public sealed class BlockFeaturizer
     private readonly Dictionary<ulong, int> _textCounts = new();
     private readonly Dictionary<uint, WordSeen> _proseWords = new();
     private record struct WordSeen(int Blocks, int LastBlock);
-    private uint[] _wordHashes = new uint[1024];
-    private int[] _wordStart = new int[65];
+    private uint[] _tokenHashes = new uint[1024];
+    private int[] _tokenStart = new int[65];
     private int[] _lengths = new int[64];
     private bool[] _prose = new bool[64];
     private int[] _patterns = new int[64];
@@ -58,12 +58,13 @@ public sealed class BlockFeaturizer
         int n = blocks.Count;
         output.Reset(n);
         if (n == 0) return;
+        HashTokens(blocks, n);
         ComputeDense(blocks, output);
         for (int b = 0; b < n; b++)
         {
             var block = blocks[b];
             _touchedCount = 0;
-            AddWordNgrams(block.Tokens);
+            AddWordNgrams(block.Tokens, _tokenHashes.AsSpan(_tokenStart[b], block.Tokens.Count));
             AddCharNgrams(block.Text.AsSpan(0, Math.Min(block.Text.Length, _options.MaximumCharsForCharNgrams)));
             output.EnsureRoom(_touchedCount + DenseBlockFeatures.Count);
             int start = output.Length;
@@ -167,7 +168,8 @@ public sealed class BlockFeaturizer
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsCjk(char c) => c >= '\u2E80' && c < '\uFF00' || c >= '\uFF66' && c <= '\uFFDC';
 
-    private void AddWordNgrams(IReadOnlyList<string> tokens)
+    /// <summary>Word n-grams from the tokens' folded hashes (<see cref="HashTokens"/>); the tokens only name them.</summary>
+    private void AddWordNgrams(IReadOnlyList<string> tokens, ReadOnlySpan<uint> hashes)
     {
         int max = _options.WordNgramLength;
         if (max <= 0) return;
@@ -177,8 +179,7 @@ public sealed class BlockFeaturizer
         for (int t = 0; t < count; t++)
         {
             string token = tokens[t];
-            uint h = StableHash.OffsetBasis;
-            foreach (char c in token) h = StableHash.AddChar(h, Fold(c));
+            uint h = hashes[t];
             Add(h ^ NsWord);
             if (_names != null) Name(h ^ NsWord, "w:" + FoldString(token));
             if (max >= 2 && have >= 1)
@@ -312,55 +313,66 @@ public sealed class BlockFeaturizer
     /// <summary>
     /// <see cref="DenseBlockFeatures.ProseOverlap"/>: for every block, the share of its content words (Latin words of
     /// 4+ letters, Chinese words of 2+ characters) that occur in the document's prose blocks other than itself.
-    /// Per word hash it keeps the number of distinct prose blocks that use it.
+    /// Per word hash it keeps the number of distinct prose blocks that use it; a hash of 0 is an ordinary key.
     /// </summary>
     private void FillProseOverlap(IReadOnlyList<TextBlock> blocks, DocumentFeatures output, int n)
     {
-        // Hash every content word once: the prose counts and the per-block pass both read this.
-        int total = 0;
-        for (int b = 0; b < n; b++) total += blocks[b].Tokens.Count;
-        if (_wordHashes.Length < total) _wordHashes = new uint[Math.Max(total, _wordHashes.Length * 2)];
-        if (_wordStart.Length < n + 1) _wordStart = new int[Math.Max(n + 1, _wordStart.Length * 2)];
         _proseWords.Clear();
-        int w = 0;
         for (int b = 0; b < n; b++)
         {
-            _wordStart[b] = w;
+            if (!_prose[b]) continue;
             var tokens = blocks[b].Tokens;
             for (int t = 0; t < tokens.Count; t++)
             {
-                uint h = WordHash(tokens[t]);
-                if (h == 0) continue;
-                _wordHashes[w++] = h;
-                if (!_prose[b]) continue;
-                ref var seen = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_proseWords, h, out bool exists);
+                if (!IsContentWord(tokens[t])) continue;
+                ref var seen = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(
+                    _proseWords, _tokenHashes[_tokenStart[b] + t], out bool exists);
                 if (!exists || seen.LastBlock != b) { seen.Blocks++; seen.LastBlock = b; }
             }
         }
-        _wordStart[n] = w;
         if (_proseWords.Count == 0) return;
         for (int b = 0; b < n; b++)
         {
-            var words = _wordHashes.AsSpan(_wordStart[b], _wordStart[b + 1] - _wordStart[b]);
-            if (words.IsEmpty) continue;
+            var tokens = blocks[b].Tokens;
             // A prose block's own words are in the counts: it needs them in a second prose block.
-            int needed = _prose[b] ? 2 : 1, shared = 0;
-            foreach (uint h in words)
-                if (_proseWords.TryGetValue(h, out var seen) && seen.Blocks >= needed) shared++;
-            output.DenseRow(b)[DenseBlockFeatures.ProseOverlap] = (float)shared / words.Length;
+            int needed = _prose[b] ? 2 : 1, words = 0, shared = 0;
+            for (int t = 0; t < tokens.Count; t++)
+            {
+                if (!IsContentWord(tokens[t])) continue;
+                words++;
+                if (_proseWords.TryGetValue(_tokenHashes[_tokenStart[b] + t], out var seen) && seen.Blocks >= needed) shared++;
+            }
+            if (words > 0) output.DenseRow(b)[DenseBlockFeatures.ProseOverlap] = (float)shared / words;
         }
     }
 
-    /// <summary>Hash of a content word (case-folded), or 0 for words too short to say much.</summary>
-    private static uint WordHash(string token)
+    /// <summary>Words long enough to say something: Chinese words of 2+ characters, other words of 4+.</summary>
+    private static bool IsContentWord(string token) =>
+        token.Length >= 4 || token.Length >= 2 && IsCjk(token[0]);
+
+    /// <summary>
+    /// The folded hash of every token of the document, once: the word n-grams and the prose overlap both read it.
+    /// Block b's tokens start at <c>_tokenStart[b]</c>.
+    /// </summary>
+    private void HashTokens(IReadOnlyList<TextBlock> blocks, int n)
     {
-        int length = token.Length;
-        if (length == 0) return 0;
-        bool cjk = IsCjk(token[0]);
-        if (cjk ? length < 2 : length < 4) return 0;
-        uint h = StableHash.OffsetBasis;
-        foreach (char c in token) h = StableHash.AddChar(h, Fold(c));
-        return h == 0 ? 1 : h;
+        int total = 0;
+        for (int b = 0; b < n; b++) total += blocks[b].Tokens.Count;
+        if (_tokenHashes.Length < total) _tokenHashes = new uint[Math.Max(total, _tokenHashes.Length * 2)];
+        if (_tokenStart.Length < n + 1) _tokenStart = new int[Math.Max(n + 1, _tokenStart.Length * 2)];
+        int w = 0;
+        for (int b = 0; b < n; b++)
+        {
+            _tokenStart[b] = w;
+            var tokens = blocks[b].Tokens;
+            for (int t = 0; t < tokens.Count; t++)
+            {
+                uint h = StableHash.OffsetBasis;
+                foreach (char c in tokens[t]) h = StableHash.AddChar(h, Fold(c));
+                _tokenHashes[w++] = h;
+            }
+        }
+        _tokenStart[n] = w;
     }
 
     /// <summary>

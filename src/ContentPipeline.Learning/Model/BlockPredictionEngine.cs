@@ -67,9 +67,7 @@ public sealed class BlockPredictionEngine : IDisposable
         for (int b = 0; b < n; b++)
         {
             var row = _second.AsSpan(b * SecondStageFeatures.Count, SecondStageFeatures.Count);
-            float s = second.Bias;
-            var w = second.Weights;
-            for (int j = 0; j < row.Length; j++) s += w[j] * row[j];
+            float s = second.Score(row);
             if (trees is not null)
             {
                 ContextTreeFeatures.Fill(s, row, _features.DenseRow(b), _treeRow);
@@ -125,9 +123,8 @@ public sealed class BlockPredictionEngine : IDisposable
         }
         if (_model.ContextTrees is { } trees)
         {
-            // Trees have no per-feature weights; name the features they split on most, with the final score.
-            float linear = _model.SecondStage.Bias;
-            for (int j = 0; j < row.Length; j++) linear += _model.SecondStage.Weights[j] * row[j];
+            // Trees have no per-feature weights: report the linear context score they start from and their final score.
+            float linear = _model.SecondStage.Score(row);
             ContextTreeFeatures.Fill(linear, row, _features.DenseRow(blockIndex), _treeRow);
             context.Add(new FeatureContribution("s3:context_trees", linear, trees.Score(_treeRow)));
         }

@@ -24,5 +24,15 @@ public sealed class LinearBinaryModelParameters
         return s;
     }
 
+    /// <summary>Score of a dense row (length <see cref="Dimension"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public float Score(ReadOnlySpan<float> row)
+    {
+        var w = Weights;
+        float s = Bias;
+        for (int j = 0; j < row.Length; j++) s += w[j] * row[j];
+        return s;
+    }
+
     public static float Sigmoid(float z) => 1f / (1f + MathF.Exp(-z));
 }
