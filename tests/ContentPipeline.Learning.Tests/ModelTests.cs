@@ -84,6 +84,27 @@ public class ModelTests
     }
 
     [Fact]
+    public void Text_stage_is_trained_on_words_alone_and_saved_with_the_model()
+    {
+        var options = Small with { TextStage = true };
+        var data = TestData.Corpus(20);
+        var model = new BlockClassificationTrainer(options).Fit(data);
+        var text = Assert.IsType<ContentPipeline.Learning.Trainers.LinearBinaryModelParameters>(model.TextStage);
+        int denseOffset = 1 << options.Featurizer.HashBits;
+        Assert.All(text.Weights[denseOffset..], w => Assert.Equal(0f, w));   // no shape features in the text stage
+        Assert.Contains(text.Weights[..denseOffset], w => w != 0);
+        Assert.Equal(Bytes(model), Bytes(new BlockClassificationTrainer(options).Fit(data)));
+        var loaded = ContentPipeline.Learning.Serialization.ModelSerializer.Load(Bytes(model), "text.model");
+        Assert.Equal(Bytes(model), Bytes(loaded));
+        var doc = TestData.Corpus(1, seed: 9)[0].Document;
+        var withText = model.CreatePredictionEngine().Predict(doc);
+        Assert.Equal(withText, loaded.CreatePredictionEngine().Predict(doc));
+        Assert.Null(new BlockClassificationTrainer(Small).Fit(data).TextStage);
+        var scored = BlockClassificationTrainer.Score(model, TestData.Corpus(10, seed: 2));
+        Assert.True(BlockMetrics.Evaluate(scored, 0.5f).AreaUnderRocCurve > 0.98);
+    }
+
+    [Fact]
     public void Corrupt_truncated_missing_and_mismatched_files_fail_clearly()
     {
         var bytes = Bytes(new BlockClassificationTrainer(Small).Fit(TestData.Corpus(10)));

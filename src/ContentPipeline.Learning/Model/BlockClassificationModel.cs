@@ -8,7 +8,7 @@ using ContentPipeline.Learning.Trainers;
 namespace ContentPipeline.Learning.Model;
 
 /// <summary>
-/// The trained transformer: featurizer → first-stage linear model → second-stage (context) linear model →
+/// The trained transformer: featurizer → first-stage linear model (+ optional words-only text stage) → second-stage (context) linear model →
 /// optional context trees (gradient-boosted, on the linear context score and every dense feature) →
 /// Platt calibration → HMM smoothing along the document. Immutable and thread-safe; create one
 /// <see cref="BlockPredictionEngine"/> per thread for fast per-document prediction.
@@ -20,12 +20,14 @@ public sealed class BlockClassificationModel
     public BlockClassificationModel(FeaturizerOptions featurizer, LinearBinaryModelParameters firstStage,
         LinearBinaryModelParameters secondStage, PlattCalibrator calibrator, HiddenMarkovSmoother smoother,
         bool useSmoothing, float decisionThreshold, string trainingDataHash, IReadOnlyDictionary<string, double>? metrics = null,
-        TreeEnsembleModelParameters? contextTrees = null)
+        TreeEnsembleModelParameters? contextTrees = null, LinearBinaryModelParameters? textStage = null)
     {
         featurizer.Validate();
         int dimension = (1 << featurizer.HashBits) + DenseBlockFeatures.Count;
         if (firstStage.Dimension != dimension)
             throw new ArgumentException($"first stage has {firstStage.Dimension} weights, the featurizer makes {dimension}", nameof(firstStage));
+        if (textStage is not null && textStage.Dimension != dimension)
+            throw new ArgumentException($"text stage has {textStage.Dimension} weights, the featurizer makes {dimension}", nameof(textStage));
         if (secondStage.Dimension != SecondStageFeatures.Count)
             throw new ArgumentException($"second stage has {secondStage.Dimension} weights, expected {SecondStageFeatures.Count}", nameof(secondStage));
         if (contextTrees is not null && contextTrees.FeatureCount != ContextTreeFeatures.Count)
@@ -33,6 +35,7 @@ public sealed class BlockClassificationModel
         ContextTrees = contextTrees;
         Featurizer = featurizer;
         FirstStage = firstStage;
+        TextStage = textStage;
         SecondStage = secondStage;
         Calibrator = calibrator;
         Smoother = smoother;
@@ -44,6 +47,8 @@ public sealed class BlockClassificationModel
 
     public FeaturizerOptions Featurizer { get; }
     public LinearBinaryModelParameters FirstStage { get; }
+    /// <summary>First-stage model on the n-gram features alone (its dense weights are 0); null: the second stage reads the n-gram part of <see cref="FirstStage"/>.</summary>
+    public LinearBinaryModelParameters? TextStage { get; }
     public LinearBinaryModelParameters SecondStage { get; }
     /// <summary>Gradient-boosted trees over <see cref="ContextTreeFeatures"/>; null when the linear context score is final.</summary>
     public TreeEnsembleModelParameters? ContextTrees { get; }
@@ -59,7 +64,7 @@ public sealed class BlockClassificationModel
 
     /// <summary>A copy of this model that records <paramref name="metrics"/>.</summary>
     public BlockClassificationModel WithMetrics(IReadOnlyDictionary<string, double> metrics) =>
-        new(Featurizer, FirstStage, SecondStage, Calibrator, Smoother, UseSmoothing, DecisionThreshold, TrainingDataHash, metrics, ContextTrees);
+        new(Featurizer, FirstStage, SecondStage, Calibrator, Smoother, UseSmoothing, DecisionThreshold, TrainingDataHash, metrics, ContextTrees, TextStage);
 
     public BlockPredictionEngine CreatePredictionEngine() => new(this);
 

@@ -12,7 +12,8 @@ namespace ContentPipeline.Learning.Model;
 /// <summary>
 /// Trains a <see cref="BlockClassificationModel"/> from labelled documents:
 /// 1. first stage: L-BFGS logistic regression on hashed n-grams + dense shape/window features;
-/// 2. second stage: logistic regression on the neighbours' first-stage scores, trained on out-of-fold
+/// 1b. optionally, a text stage: the same trainer on the n-gram features alone;
+/// 2. second stage: logistic regression on the neighbours' first-stage (and text-stage) scores, trained on out-of-fold
 ///    first-stage scores (stacking, grouped by document) so it learns how much to trust them on new documents;
 /// 3. optionally, context trees: gradient-boosted trees on the out-of-fold linear context score, the second-stage
 ///    features and every dense feature, which catch the interactions a linear model misses;
@@ -34,6 +35,11 @@ public sealed class BlockClassificationTrainer
         public float DecisionThreshold { get; init; } = 0.5f;
         /// <summary>Row weight of content blocks (boilerplate rows weigh 1): above 1 makes losing essay text costlier.</summary>
         public float ContentWeight { get; init; } = 1f;
+        /// <summary>
+        /// Also train a first-stage model on the n-gram features alone; its score (the block's words, free of its
+        /// shape) and its neighbours' feed the second stage. Off: the n-gram part of the joint first-stage score is used.
+        /// </summary>
+        public bool TextStage { get; init; }
         /// <summary>Context trees after the linear second stage; null leaves the linear context score final.</summary>
         public FastTreeBinaryTrainer.Options? ContextTrees { get; init; }
     }
@@ -56,6 +62,7 @@ public sealed class BlockClassificationTrainer
         public required int[] DocStart;       // first row of each document
         public required float[][] Dense;      // per document: n × DenseBlockFeatures.Count
         public required bool[] Labels;
+        public required float[] Weights;      // per row: 1 for boilerplate, ContentWeight for content
     }
 
     private Corpus Featurize(IReadOnlyList<LabeledDocument> data)
@@ -65,6 +72,7 @@ public sealed class BlockClassificationTrainer
         var docStart = new int[data.Count + 1];
         var dense = new float[data.Count][];
         var labels = new List<bool>();
+        var weights = new List<float>();
         using var buffer = new DocumentFeatures();
         for (int d = 0; d < data.Count; d++)
         {
@@ -74,13 +82,15 @@ public sealed class BlockClassificationTrainer
             for (int b = 0; b < n; b++)
             {
                 bool label = doc.IsBoilerplate[b];
-                rows.Add(buffer.RowIndices(b), buffer.RowValues(b), label, label ? 1f : _options.ContentWeight);
+                float weight = label ? 1f : _options.ContentWeight;
+                rows.Add(buffer.RowIndices(b), buffer.RowValues(b), label, weight);
                 labels.Add(label);
+                weights.Add(weight);
             }
             dense[d] = buffer.Dense.AsSpan(0, n * DenseBlockFeatures.Count).ToArray();
             docStart[d + 1] = docStart[d] + n;
         }
-        return new Corpus { Rows = rows, DocStart = docStart, Dense = dense, Labels = labels.ToArray() };
+        return new Corpus { Rows = rows, DocStart = docStart, Dense = dense, Labels = labels.ToArray(), Weights = weights.ToArray() };
     }
 
     public BlockClassificationModel Fit(IReadOnlyList<LabeledDocument> data)
@@ -97,12 +107,30 @@ public sealed class BlockClassificationTrainer
         // Stage 1: out-of-fold scores, then the final model on everything.
         var stage1Trainer = new LbfgsLogisticRegressionBinaryTrainer(_options.FirstStage);
         var oof1 = new float[total];
-        for (int f = 0; f < k; f++)
+        var oofText = new float[total];
+        // Inner folds are independent and write disjoint rows, so running them in parallel gives the same bits.
+        Parallel.For(0, k, InnerParallelism, f =>
         {
             var model = stage1Trainer.Fit(Subset(corpus.Rows, corpus.DocStart, fold, f, exclude: true));
-            ScoreRows(model, corpus, fold, f, oof1);
-        }
+            ScoreRows(model, corpus, fold, f, oof1, oofText);
+        });
         var stage1 = stage1Trainer.Fit(corpus.Rows);
+        LinearBinaryModelParameters? textStage = null;
+        if (_options.TextStage)
+        {
+            // Same trainer and folds on the rows without their dense columns (whose weights then stay 0).
+            var textRows = WithoutDenseColumns(corpus.Rows);
+            Parallel.For(0, k, InnerParallelism, f =>
+            {
+                var model = stage1Trainer.Fit(Subset(textRows, corpus.DocStart, fold, f, exclude: true));
+                for (int d = 0; d < docs; d++)
+                {
+                    if (fold[d] != f) continue;
+                    for (int r = corpus.DocStart[d]; r < corpus.DocStart[d + 1]; r++) oofText[r] = model.Score(textRows.Indices(r), textRows.Values(r));
+                }
+            });
+            textStage = stage1Trainer.Fit(textRows);
+        }
 
         // Stage 2 on out-of-fold stage-1 scores.
         const int C2 = SecondStageFeatures.Count;
@@ -115,12 +143,11 @@ public sealed class BlockClassificationTrainer
             for (int d = 0; d < docs; d++)
             {
                 int start = corpus.DocStart[d], n = corpus.DocStart[d + 1] - start;
-                var f2 = SecondStage(corpus, d, oof1, buffer);
+                var f2 = SecondStage(corpus, d, oof1, oofText, buffer);
                 f2.CopyTo(features2, start * C2);
                 for (int b = 0; b < n; b++)
                 {
-                    bool label = corpus.Labels[start + b];
-                    rows2.Add(idx2, f2.AsSpan(b * C2, C2), label, label ? 1f : _options.ContentWeight);
+                    rows2.Add(idx2, f2.AsSpan(b * C2, C2), corpus.Labels[start + b], corpus.Weights[start + b]);
                 }
             }
         }
@@ -146,7 +173,7 @@ public sealed class BlockClassificationTrainer
         var smoother = HiddenMarkovSmoother.Fit(sequences);
         if (_options.UseSequenceSmoothing) smoother = smoother.WithStrength(ChooseStrength(smoother, final, calibrator, corpus));
         return new BlockClassificationModel(_options.Featurizer, stage1, stage2, calibrator, smoother,
-            _options.UseSequenceSmoothing, _options.DecisionThreshold, DataHash(data), contextTrees: trees);
+            _options.UseSequenceSmoothing, _options.DecisionThreshold, DataHash(data), contextTrees: trees, textStage: textStage);
     }
 
     /// <summary>
@@ -159,19 +186,18 @@ public sealed class BlockClassificationTrainer
         const int C = ContextTreeFeatures.Count, C2 = SecondStageFeatures.Count, D = DenseBlockFeatures.Count;
         int total = linearScores.Length, docs = fold.Length;
         var rows = new float[(long)total * C];
-        var weights = new float[total];
+        var weights = corpus.Weights;
         for (int d = 0; d < docs; d++)
         {
             int start = corpus.DocStart[d];
             for (int r = start; r < corpus.DocStart[d + 1]; r++)
             {
                 ContextTreeFeatures.Fill(linearScores[r], features2.AsSpan(r * C2, C2), corpus.Dense[d].AsSpan((r - start) * D, D), rows.AsSpan(r * C, C));
-                weights[r] = corpus.Labels[r] ? 1f : _options.ContentWeight;
             }
         }
         var trainer = new FastTreeBinaryTrainer(options);
         var outOfFold = new float[total];
-        for (int f = 0; f < k; f++)
+        Parallel.For(0, k, InnerParallelism, f =>
         {
             int count = 0;
             for (int d = 0; d < docs; d++) if (fold[d] != f) count += corpus.DocStart[d + 1] - corpus.DocStart[d];
@@ -195,7 +221,7 @@ public sealed class BlockClassificationTrainer
                 if (fold[d] != f) continue;
                 for (int r = corpus.DocStart[d]; r < corpus.DocStart[d + 1]; r++) outOfFold[r] = model.Score(rows.AsSpan(r * C, C));
             }
-        }
+        });
         return (trainer.Fit(rows, C, corpus.Labels, weights), outOfFold);
     }
 
@@ -231,24 +257,39 @@ public sealed class BlockClassificationTrainer
         return bestStrength;
     }
 
-    private static float[] SecondStage(Corpus corpus, int d, float[] scores, DocumentFeatures buffer)
+    private static float[] SecondStage(Corpus corpus, int d, float[] scores, float[] textScores, DocumentFeatures buffer)
     {
         int start = corpus.DocStart[d], n = corpus.DocStart[d + 1] - start;
         buffer.Reset(n);
         corpus.Dense[d].CopyTo(buffer.Dense, 0);
         var f2 = new float[n * SecondStageFeatures.Count];
-        SecondStageFeatures.Compute(scores.AsSpan(start, n), buffer, f2);
+        SecondStageFeatures.Compute(scores.AsSpan(start, n), textScores.AsSpan(start, n), buffer, f2);
         return f2;
     }
 
-    private static void ScoreRows(LinearBinaryModelParameters model, Corpus corpus, int[] fold, int f, float[] output)
+    private static void ScoreRows(LinearBinaryModelParameters model, Corpus corpus, int[] fold, int f, float[] output, float[] textOutput)
     {
+        int textEnd = corpus.Rows.Dimension - DenseBlockFeatures.Count;
         for (int d = 0; d < fold.Length; d++)
         {
             if (fold[d] != f) continue;
             for (int r = corpus.DocStart[d]; r < corpus.DocStart[d + 1]; r++)
-                output[r] = model.Score(corpus.Rows.Indices(r), corpus.Rows.Values(r));
+                output[r] = model.Score(corpus.Rows.Indices(r), corpus.Rows.Values(r), textEnd, out textOutput[r]);
         }
+    }
+
+    private static SparseDataset WithoutDenseColumns(SparseDataset rows)
+    {
+        int textEnd = rows.Dimension - DenseBlockFeatures.Count;
+        var result = new SparseDataset(rows.Dimension);
+        for (int r = 0; r < rows.Count; r++)
+        {
+            var indices = rows.Indices(r);
+            int keep = 0;
+            while (keep < indices.Length && indices[keep] < textEnd) keep++;   // dense columns come last
+            result.Add(indices[..keep], rows.Values(r)[..keep], rows.Label(r), rows.Weight(r));
+        }
+        return result;
     }
 
     private static SparseDataset Subset(SparseDataset rows, int[] docStart, int[] fold, int f, bool exclude)
@@ -315,8 +356,10 @@ public sealed class BlockClassificationTrainer
         return results;
     }
 
-    /// <summary>Folds trained at once by <see cref="CrossValidate"/> (results do not depend on it).</summary>
+    /// <summary>Folds trained at once by <see cref="CrossValidate"/> and <see cref="Fit"/> (results do not depend on it).</summary>
     public int MaximumDegreeOfParallelism { get; init; } = Environment.ProcessorCount;
+
+    private ParallelOptions InnerParallelism => new() { MaxDegreeOfParallelism = Math.Max(1, MaximumDegreeOfParallelism) };
 
     /// <summary>Scores labelled documents with a model (for evaluation).</summary>
     public static List<ScoredBlock> Score(BlockClassificationModel model, IReadOnlyList<LabeledDocument> data, int fold = -1)

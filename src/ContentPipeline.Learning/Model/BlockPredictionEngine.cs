@@ -14,6 +14,7 @@ public sealed class BlockPredictionEngine : IDisposable
     private readonly BlockFeaturizer _featurizer;
     private readonly DocumentFeatures _features = new();
     private float[] _scores = ArrayPool<float>.Shared.Rent(256);
+    private float[] _textScores = ArrayPool<float>.Shared.Rent(256);
     private float[] _second = ArrayPool<float>.Shared.Rent(256 * SecondStageFeatures.Count);
     private float[] _probabilities = ArrayPool<float>.Shared.Rent(256);
     private float[] _smoothed = ArrayPool<float>.Shared.Rent(256);
@@ -53,7 +54,22 @@ public sealed class BlockPredictionEngine : IDisposable
     private void ScoreFirstStage(int n)
     {
         var first = _model.FirstStage;
-        for (int b = 0; b < n; b++) _scores[b] = first.Score(_features.RowIndices(b), _features.RowValues(b));
+        if (_model.TextStage is { } text)
+        {
+            for (int b = 0; b < n; b++)
+            {
+                var indices = _features.RowIndices(b);
+                var values = _features.RowValues(b);
+                _scores[b] = first.Score(indices, values);
+                _textScores[b] = text.Score(indices, values);
+            }
+        }
+        else
+        {
+            // without a text stage, the words' evidence is the n-gram part of the first-stage score
+            int textEnd = _featurizer.DenseOffset;
+            for (int b = 0; b < n; b++) _scores[b] = first.Score(_features.RowIndices(b), _features.RowValues(b), textEnd, out _textScores[b]);
+        }
     }
 
     private void Finish(int n, Span<BlockPrediction> output, float threshold)
@@ -61,7 +77,7 @@ public sealed class BlockPredictionEngine : IDisposable
         var second = _model.SecondStage;
         var trees = _model.ContextTrees;
         var scores = _scores.AsSpan(0, n);
-        SecondStageFeatures.Compute(scores, _features, _second);
+        SecondStageFeatures.Compute(scores, _textScores.AsSpan(0, n), _features, _second);
         var probs = _probabilities.AsSpan(0, n);
         var smoothed = _smoothed.AsSpan(0, n);
         for (int b = 0; b < n; b++)
@@ -113,7 +129,7 @@ public sealed class BlockPredictionEngine : IDisposable
             list.Add(new FeatureContribution(name, val[i], c));
         }
         Order(list, top);
-        SecondStageFeatures.Compute(_scores.AsSpan(0, n), _features, _second);
+        SecondStageFeatures.Compute(_scores.AsSpan(0, n), _textScores.AsSpan(0, n), _features, _second);
         var row = _second.AsSpan(blockIndex * SecondStageFeatures.Count, SecondStageFeatures.Count);
         var context = new List<FeatureContribution>();
         for (int j = 0; j < row.Length; j++)
@@ -145,9 +161,10 @@ public sealed class BlockPredictionEngine : IDisposable
 
     private void Ensure(int n)
     {
-        if (_scores.Length >= n && _second.Length >= n * SecondStageFeatures.Count && _probabilities.Length >= n && _smoothed.Length >= n && _scratch.Length >= 2 * n) return;
+        if (_scores.Length >= n && _textScores.Length >= n && _second.Length >= n * SecondStageFeatures.Count && _probabilities.Length >= n && _smoothed.Length >= n && _scratch.Length >= 2 * n) return;
         Return();
         _scores = ArrayPool<float>.Shared.Rent(n);
+        _textScores = ArrayPool<float>.Shared.Rent(n);
         _second = ArrayPool<float>.Shared.Rent(n * SecondStageFeatures.Count);
         _probabilities = ArrayPool<float>.Shared.Rent(n);
         _smoothed = ArrayPool<float>.Shared.Rent(n);
@@ -157,6 +174,7 @@ public sealed class BlockPredictionEngine : IDisposable
     private void Return()
     {
         ArrayPool<float>.Shared.Return(_scores);
+        ArrayPool<float>.Shared.Return(_textScores);
         ArrayPool<float>.Shared.Return(_second);
         ArrayPool<float>.Shared.Return(_probabilities);
         ArrayPool<float>.Shared.Return(_smoothed);
@@ -166,7 +184,7 @@ public sealed class BlockPredictionEngine : IDisposable
     public void Dispose()
     {
         Return();
-        _scores = []; _second = []; _probabilities = []; _smoothed = []; _scratch = [];
+        _scores = []; _textScores = []; _second = []; _probabilities = []; _smoothed = []; _scratch = [];
         _features.Dispose();
     }
 }

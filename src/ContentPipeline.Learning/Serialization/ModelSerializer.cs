@@ -15,7 +15,7 @@ namespace ContentPipeline.Learning.Serialization;
 /// </summary>
 public static class ModelSerializer
 {
-    public const int FormatVersion = 2;
+    public const int FormatVersion = 3;
     private static ReadOnlySpan<byte> Magic => "CPLM"u8;
     private const string Kind = "ContentPipeline.Learning.BlockClassificationModel";
 
@@ -41,13 +41,9 @@ public static class ModelSerializer
             w.Write(f.MaximumCharsForCharNgrams); w.Write(f.LogScaleCounts); w.Write(f.NormalizeText); w.Write(f.TextFeatureScale);
             w.Write(DenseBlockFeatures.Count);
             w.Write(SecondStageFeatures.Count);
-            var first = model.FirstStage;
-            w.Write(first.Dimension); w.Write(first.Bias);
-            int nonZero = 0;
-            foreach (float v in first.Weights) if (v != 0) nonZero++;
-            w.Write(nonZero);
-            for (int i = 0; i < first.Weights.Length; i++)
-                if (first.Weights[i] != 0) { w.Write(i); w.Write(first.Weights[i]); }
+            WriteSparse(w, model.FirstStage);
+            w.Write(model.TextStage is not null);
+            if (model.TextStage is { } text) WriteSparse(w, text);
             var second = model.SecondStage;
             w.Write(second.Dimension); w.Write(second.Bias);
             foreach (float v in second.Weights) w.Write(v);
@@ -115,19 +111,9 @@ public static class ModelSerializer
             int dense = r.ReadInt32(), secondCount = r.ReadInt32();
             if (dense != DenseBlockFeatures.Count || secondCount != SecondStageFeatures.Count)
                 throw new ModelFormatException(path, $"was made with another feature layout ({dense}/{secondCount} dense features, this build has {DenseBlockFeatures.Count}/{SecondStageFeatures.Count})");
-            int dim = r.ReadInt32();
-            float bias = r.ReadSingle();
-            int nonZero = r.ReadInt32();
-            if (dim != (1 << f.HashBits) + dense || nonZero < 0 || nonZero > dim)
-                throw new ModelFormatException(path, "has inconsistent first-stage dimensions");
-            var weights = new float[dim];
-            for (int i = 0; i < nonZero; i++)
-            {
-                int j = r.ReadInt32();
-                if ((uint)j >= (uint)dim) throw new ModelFormatException(path, "has a weight index out of range");
-                weights[j] = r.ReadSingle();
-            }
-            var first = new LinearBinaryModelParameters(weights, bias);
+            int dimension = (1 << f.HashBits) + dense;
+            var first = ReadSparse(r, dimension, path, "first-stage");
+            var text = r.ReadBoolean() ? ReadSparse(r, dimension, path, "text-stage") : null;
             int dim2 = r.ReadInt32();
             if (dim2 != SecondStageFeatures.Count) throw new ModelFormatException(path, "has inconsistent second-stage dimensions");
             float bias2 = r.ReadSingle();
@@ -154,12 +140,40 @@ public static class ModelSerializer
             for (int i = 0; i < metricCount; i++) metrics[r.ReadString()] = r.ReadDouble();
             if (r.BaseStream.Position != r.BaseStream.Length) throw new ModelFormatException(path, "has unexpected bytes after the model");
             return new BlockClassificationModel(f, first, new LinearBinaryModelParameters(w2, bias2), calibrator, smoother,
-                useSmoothing, threshold, dataHash, metrics, trees);
+                useSmoothing, threshold, dataHash, metrics, trees, text);
         }
         catch (ModelFormatException) { throw; }
         catch (Exception e) when (e is EndOfStreamException or ArgumentException or IOException or FormatException)
         {
             throw new ModelFormatException(path, $"cannot be decoded ({e.Message})", e);
         }
+    }
+
+    // A hashed linear model: dimension, bias, then its non-zero weights as (index, value) pairs.
+    private static void WriteSparse(BinaryWriter w, LinearBinaryModelParameters model)
+    {
+        w.Write(model.Dimension); w.Write(model.Bias);
+        int nonZero = 0;
+        foreach (float v in model.Weights) if (v != 0) nonZero++;
+        w.Write(nonZero);
+        for (int i = 0; i < model.Weights.Length; i++)
+            if (model.Weights[i] != 0) { w.Write(i); w.Write(model.Weights[i]); }
+    }
+
+    private static LinearBinaryModelParameters ReadSparse(BinaryReader r, int expectedDimension, string path, string stage)
+    {
+        int dim = r.ReadInt32();
+        float bias = r.ReadSingle();
+        int nonZero = r.ReadInt32();
+        if (dim != expectedDimension || nonZero < 0 || nonZero > dim)
+            throw new ModelFormatException(path, $"has inconsistent {stage} dimensions");
+        var weights = new float[dim];
+        for (int i = 0; i < nonZero; i++)
+        {
+            int j = r.ReadInt32();
+            if ((uint)j >= (uint)dim) throw new ModelFormatException(path, $"has a {stage} weight index out of range");
+            weights[j] = r.ReadSingle();
+        }
+        return new LinearBinaryModelParameters(weights, bias);
     }
 }

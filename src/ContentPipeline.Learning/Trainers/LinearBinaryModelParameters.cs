@@ -24,6 +24,25 @@ public sealed class LinearBinaryModelParameters
         return s;
     }
 
+    /// <summary>
+    /// The score, and in <paramref name="partBelow"/> the share of it from features with index below
+    /// <paramref name="split"/> (no bias): one pass gives both the whole evidence and one family's part of it.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public float Score(ReadOnlySpan<int> indices, ReadOnlySpan<float> values, int split, out float partBelow)
+    {
+        var w = Weights;
+        float below = 0, above = 0;
+        for (int i = 0; i < indices.Length; i++)
+        {
+            int j = indices[i];
+            float c = w[j] * values[i];
+            if (j < split) below += c; else above += c;
+        }
+        partBelow = below;
+        return Bias + below + above;
+    }
+
     /// <summary>Score of a dense row (length <see cref="Dimension"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public float Score(ReadOnlySpan<float> row)
