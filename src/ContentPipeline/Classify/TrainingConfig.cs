@@ -114,6 +114,7 @@ public sealed record TrainingConfig
                 NumberOfInnerFolds = (int)(root.Number("inner_folds", 2, 100) ?? dt.NumberOfInnerFolds),
                 UseSequenceSmoothing = root.Bool("smoothing") ?? dt.UseSequenceSmoothing,
                 ContentWeight = (float)(root.Number("content_weight", 0.01, 1000) ?? dt.ContentWeight),
+                TextStage = root.Bool("text_stage") ?? dt.TextStage,
                 ContextTrees = contextTrees,
             },
         };

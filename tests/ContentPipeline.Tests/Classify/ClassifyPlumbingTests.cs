@@ -71,6 +71,8 @@ public class ClassifyPlumbingTests
         Assert.Contains(":2:", e.Message);
         Assert.Contains("foldz", e.Message);
         Assert.Throws<ContentPipelineException>(() => TrainingConfig.Parse("featurizer:\n  hash_bits: 40\n", file));
+        Assert.True(TrainingConfig.Parse("text_stage: true\n", file).Trainer.TextStage);
+        Assert.False(TrainingConfig.Parse("text_stage: false\n", file).Trainer.TextStage);
     }
 
     [Fact]
@@ -80,5 +82,7 @@ public class ClassifyPlumbingTests
         Assert.Equal(5, config.Folds);
         Assert.EndsWith(Path.Combine("model", "boilerplate.model"), config.Output);
         Assert.True(Directory.Exists(config.Corpus));
+        Assert.True(config.Trainer.TextStage);
+        Assert.NotNull(config.Trainer.ContextTrees);
     }
 }
