@@ -36,6 +36,16 @@ public sealed class BlockClassificationModel
         Featurizer = featurizer;
         FirstStage = firstStage;
         TextStage = textStage;
+        if (textStage is not null)
+        {
+            // first-stage and text-stage weights side by side: one cache line serves both dot products
+            PairedWeights = new float[2 * dimension];
+            for (int j = 0; j < dimension; j++)
+            {
+                PairedWeights[2 * j] = firstStage.Weights[j];
+                PairedWeights[2 * j + 1] = textStage.Weights[j];
+            }
+        }
         SecondStage = secondStage;
         Calibrator = calibrator;
         Smoother = smoother;
@@ -50,6 +60,8 @@ public sealed class BlockClassificationModel
     /// <summary>First-stage model on the n-gram features alone (its dense weights are 0); null: the second stage reads the n-gram part of <see cref="FirstStage"/>.</summary>
     public LinearBinaryModelParameters? TextStage { get; }
     public LinearBinaryModelParameters SecondStage { get; }
+    /// <summary>[first-stage weight, text-stage weight] per feature, when there is a text stage (for prediction).</summary>
+    internal float[]? PairedWeights { get; }
     /// <summary>Gradient-boosted trees over <see cref="ContextTreeFeatures"/>; null when the linear context score is final.</summary>
     public TreeEnsembleModelParameters? ContextTrees { get; }
     public PlattCalibrator Calibrator { get; }

@@ -56,12 +56,20 @@ public sealed class BlockPredictionEngine : IDisposable
         var first = _model.FirstStage;
         if (_model.TextStage is { } text)
         {
+            var paired = _model.PairedWeights!;
             for (int b = 0; b < n; b++)
             {
                 var indices = _features.RowIndices(b);
                 var values = _features.RowValues(b);
-                _scores[b] = first.Score(indices, values);
-                _textScores[b] = text.Score(indices, values);
+                float s = first.Bias, t = text.Bias;
+                for (int i = 0; i < indices.Length; i++)
+                {
+                    int j = 2 * indices[i];
+                    s += paired[j] * values[i];
+                    t += paired[j + 1] * values[i];
+                }
+                _scores[b] = s;
+                _textScores[b] = t;
             }
         }
         else
