@@ -96,7 +96,7 @@ public static class SecondStageFeatures
         }
         // The most essay-like score before and after each block: nothing confidently essay after a block means
         // it sits in the page's tail, whatever its own words say.
-        float running = 2.5f;
+        float running = 2.5f;   // above any squashed score (at most 2): "nothing on this side"
         for (int i = 0; i < n; i++) { output[i * Count + BeforeMin] = running; running = MathF.Min(running, Squash(scores[i])); }
         running = 2.5f;
         for (int i = n - 1; i >= 0; i--) { output[i * Count + AfterMin] = running; running = MathF.Min(running, Squash(scores[i])); }
