@@ -201,7 +201,7 @@ public static class BoilerplateTraining
             else if (b.DocumentKey.StartsWith("en/", StringComparison.Ordinal)) en.Add(b);
         }
         var rows = new List<SweepRow>();
-        foreach (var t in (float[])[0.3f, 0.4f, 0.5f, 0.6f, 0.7f, 0.8f, 0.9f])
+        foreach (var t in (float[])[0.3f, 0.4f, 0.5f, 0.6f, 0.7f, 0.75f, 0.8f, 0.85f, 0.9f])
         {
             var all = BlockMetrics.Evaluate(scored, t);
             var z = BlockMetrics.Evaluate(zh, t);
