@@ -62,7 +62,6 @@ public sealed class BlockClassificationTrainer
         public required int[] DocStart;       // first row of each document
         public required float[][] Dense;      // per document: n × DenseBlockFeatures.Count
         public required bool[] Labels;
-        public required float[] Weights;      // per row: 1 for boilerplate, ContentWeight for content
     }
 
     private Corpus Featurize(IReadOnlyList<LabeledDocument> data)
@@ -72,7 +71,6 @@ public sealed class BlockClassificationTrainer
         var docStart = new int[data.Count + 1];
         var dense = new float[data.Count][];
         var labels = new List<bool>();
-        var weights = new List<float>();
         using var buffer = new DocumentFeatures();
         for (int d = 0; d < data.Count; d++)
         {
@@ -82,16 +80,17 @@ public sealed class BlockClassificationTrainer
             for (int b = 0; b < n; b++)
             {
                 bool label = doc.IsBoilerplate[b];
-                float weight = label ? 1f : _options.ContentWeight;
-                rows.Add(buffer.RowIndices(b), buffer.RowValues(b), label, weight);
+                rows.Add(buffer.RowIndices(b), buffer.RowValues(b), label, RowWeight(label));
                 labels.Add(label);
-                weights.Add(weight);
             }
             dense[d] = buffer.Dense.AsSpan(0, n * DenseBlockFeatures.Count).ToArray();
             docStart[d + 1] = docStart[d] + n;
         }
-        return new Corpus { Rows = rows, DocStart = docStart, Dense = dense, Labels = labels.ToArray(), Weights = weights.ToArray() };
+        return new Corpus { Rows = rows, DocStart = docStart, Dense = dense, Labels = labels.ToArray() };
     }
+
+    /// <summary>Training weight of a row: content rows weigh <see cref="Options.ContentWeight"/>, boilerplate rows 1.</summary>
+    private float RowWeight(bool boilerplate) => boilerplate ? 1f : _options.ContentWeight;
 
     public BlockClassificationModel Fit(IReadOnlyList<LabeledDocument> data)
     {
@@ -147,7 +146,7 @@ public sealed class BlockClassificationTrainer
                 f2.CopyTo(features2, start * C2);
                 for (int b = 0; b < n; b++)
                 {
-                    rows2.Add(idx2, f2.AsSpan(b * C2, C2), corpus.Labels[start + b], corpus.Weights[start + b]);
+                    rows2.Add(idx2, f2.AsSpan(b * C2, C2), corpus.Labels[start + b], RowWeight(corpus.Labels[start + b]));
                 }
             }
         }
@@ -186,13 +185,14 @@ public sealed class BlockClassificationTrainer
         const int C = ContextTreeFeatures.Count, C2 = SecondStageFeatures.Count, D = DenseBlockFeatures.Count;
         int total = linearScores.Length, docs = fold.Length;
         var rows = new float[(long)total * C];
-        var weights = corpus.Weights;
+        var weights = new float[total];
         for (int d = 0; d < docs; d++)
         {
             int start = corpus.DocStart[d];
             for (int r = start; r < corpus.DocStart[d + 1]; r++)
             {
                 ContextTreeFeatures.Fill(linearScores[r], features2.AsSpan(r * C2, C2), corpus.Dense[d].AsSpan((r - start) * D, D), rows.AsSpan(r * C, C));
+                weights[r] = RowWeight(corpus.Labels[r]);
             }
         }
         var trainer = new FastTreeBinaryTrainer(options);
