@@ -120,14 +120,7 @@ public sealed class BlockClassificationTrainer
             // Same trainer and folds on the rows without their dense columns (whose weights then stay 0).
             var textRows = WithoutDenseColumns(corpus.Rows);
             Parallel.For(0, k, InnerParallelism, f =>
-            {
-                var model = stage1Trainer.Fit(Subset(textRows, corpus.DocStart, fold, f, exclude: true));
-                for (int d = 0; d < docs; d++)
-                {
-                    if (fold[d] != f) continue;
-                    for (int r = corpus.DocStart[d]; r < corpus.DocStart[d + 1]; r++) oofText[r] = model.Score(textRows.Indices(r), textRows.Values(r));
-                }
-            });
+                ScoreHeldOut(stage1Trainer.Fit(Subset(textRows, corpus.DocStart, fold, f, exclude: true)), textRows, corpus.DocStart, fold, f, oofText));
             textStage = stage1Trainer.Fit(textRows);
         }
 
@@ -153,14 +146,7 @@ public sealed class BlockClassificationTrainer
         var stage2Trainer = new LbfgsLogisticRegressionBinaryTrainer(_options.SecondStage);
         var oof2 = new float[total];
         for (int f = 0; f < k; f++)
-        {
-            var model = stage2Trainer.Fit(Subset(rows2, corpus.DocStart, fold, f, exclude: true));
-            for (int d = 0; d < docs; d++)
-            {
-                if (fold[d] != f) continue;
-                for (int r = corpus.DocStart[d]; r < corpus.DocStart[d + 1]; r++) oof2[r] = model.Score(rows2.Indices(r), rows2.Values(r));
-            }
-        }
+            ScoreHeldOut(stage2Trainer.Fit(Subset(rows2, corpus.DocStart, fold, f, exclude: true)), rows2, corpus.DocStart, fold, f, oof2);
         var stage2 = stage2Trainer.Fit(rows2);
         TreeEnsembleModelParameters? trees = null;
         var final = oof2;
@@ -275,6 +261,16 @@ public sealed class BlockClassificationTrainer
             if (fold[d] != f) continue;
             for (int r = corpus.DocStart[d]; r < corpus.DocStart[d + 1]; r++)
                 output[r] = model.Score(corpus.Rows.Indices(r), corpus.Rows.Values(r), textEnd, out textOutput[r]);
+        }
+    }
+
+    /// <summary>Scores the rows of fold <paramref name="f"/>'s documents with a model trained without them.</summary>
+    private static void ScoreHeldOut(LinearBinaryModelParameters model, SparseDataset rows, int[] docStart, int[] fold, int f, float[] output)
+    {
+        for (int d = 0; d < fold.Length; d++)
+        {
+            if (fold[d] != f) continue;
+            for (int r = docStart[d]; r < docStart[d + 1]; r++) output[r] = model.Score(rows.Indices(r), rows.Values(r));
         }
     }
 

@@ -6,9 +6,11 @@ namespace ContentPipeline.Learning.Model;
 /// <summary>
 /// Features of the second-stage model: a block's first-stage score, its neighbours' scores (±1, ±2, window
 /// ±3 mean/min/max), the scores of everything before and after it, and a few shape features. This is where
-/// "a short line between essay paragraphs" and "a headline inside a ticker" are told apart. The words' share of
-/// the first-stage score (its n-gram part) comes in separately, for the block and its neighbours, so that chrome
-/// written as a sentence ("Hi, I'm Lena! I write about…") can outvote its prose-like shape.
+/// "a short line between essay paragraphs" and "a headline inside a ticker" are told apart. The words' evidence
+/// (the text stage's score, or without one the n-gram part of the first-stage score) comes in separately, for the
+/// block and its neighbours, so that chrome written as a sentence ("Hi, I'm Lena! I write about…") can outvote its
+/// prose-like shape; and each block is placed within its own document (essay anchors before and after it, its score
+/// against the document's median).
 /// </summary>
 public static class SecondStageFeatures
 {
@@ -37,7 +39,7 @@ public static class SecondStageFeatures
     private const float ConfidentContent = -2f;
 
     /// <summary>
-    /// Fills <paramref name="output"/> (n × <see cref="Count"/>) from first-stage scores, their n-gram parts
+    /// Fills <paramref name="output"/> (n × <see cref="Count"/>) from first-stage scores, the words' scores
     /// (<paramref name="textScores"/>) and dense rows.
     /// </summary>
     public static void Compute(ReadOnlySpan<float> scores, ReadOnlySpan<float> textScores, DocumentFeatures dense, Span<float> output)
