@@ -169,6 +169,31 @@ public class DocumentLevelFeatureTests
     }
 
     [Fact]
+    public void A_contents_entry_echoes_the_heading_it_announces_and_the_heading_echoes_it_back()
+    {
+        var doc = new TextDocument("en/4.html",
+        [
+            En("Contents"),
+            En("1 Making a starter", BlockKind.ListItem),
+            En("2.1 Troubleshooting:", BlockKind.ListItem),
+            En("Making a starter", BlockKind.Heading),
+            En("Flour and water, left somewhere warm, become a starter within a week or so."),
+            En("Troubleshooting", BlockKind.Heading),
+            En("2"),
+        ]);
+        Assert.Equal(1f, Dense(doc, 1)[DenseBlockFeatures.EchoedLater]);
+        Assert.Equal(0f, Dense(doc, 1)[DenseBlockFeatures.EchoesEarlier]);
+        Assert.Equal(1f, Dense(doc, 2)[DenseBlockFeatures.EchoedLater]);   // numbering and colon ignored
+        Assert.Equal(1f, Dense(doc, 3)[DenseBlockFeatures.EchoesEarlier]);
+        Assert.Equal(0f, Dense(doc, 3)[DenseBlockFeatures.EchoedLater]);
+        Assert.Equal(1f, Dense(doc, 5)[DenseBlockFeatures.EchoesEarlier]);
+        Assert.Equal(0f, Dense(doc, 0)[DenseBlockFeatures.EchoedLater] + Dense(doc, 0)[DenseBlockFeatures.EchoesEarlier]);
+        Assert.Equal(0f, Dense(doc, 4)[DenseBlockFeatures.EchoedLater] + Dense(doc, 4)[DenseBlockFeatures.EchoesEarlier]);
+        // A bare number has no words to echo: "2" does not match the "2" left of "2.1 Troubleshooting".
+        Assert.Equal(0f, Dense(doc, 6)[DenseBlockFeatures.EchoesEarlier]);
+    }
+
+    [Fact]
     public void Html_container_words_set_the_chrome_and_article_flags()
     {
         var doc = new TextDocument("en/3.html",

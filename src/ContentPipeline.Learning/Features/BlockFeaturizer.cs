@@ -24,6 +24,8 @@ public sealed class BlockFeaturizer
     private int[] _touched = new int[512];   // slots, in first-touch order
     private int _touchedCount;
     private readonly Dictionary<ulong, int> _textCounts = new();
+    private readonly Dictionary<ulong, (int First, int Last)> _echoes = new();
+    private ulong[] _echoKeys = new ulong[64];
     private readonly Dictionary<uint, WordSeen> _proseWords = new();
     private record struct WordSeen(int Blocks, int LastBlock);
     private uint[] _tokenHashes = new uint[1024];
@@ -78,9 +80,9 @@ public sealed class BlockFeaturizer
             {
                 int slot = _touched[i];
                 int h = _slotIndex[slot];
-                float c = _slotCount[slot];
+                int c = _slotCount[slot];
                 _slotIndex[slot] = -1;
-                float v = _options.LogScaleCounts ? 1f + MathF.Log(c) : c;
+                float v = !_options.LogScaleCounts ? c : c < LogCountTable.Length ? LogCountTable[c] : 1f + MathF.Log(c);
                 idx[start + i] = h;
                 val[start + i] = v;
                 sumSq += (double)v * v;
@@ -159,6 +161,16 @@ public sealed class BlockFeaturizer
         if (_touchedCount == _touched.Length) Array.Resize(ref _touched, _touched.Length * 2);
         _touched[_touchedCount++] = slot;
         if (_touchedCount * 2 > slots.Length) GrowSlots();
+    }
+
+    // 1 + ln(count) for the small counts nearly every n-gram has: the same bits as computing it, without the call.
+    private static readonly float[] LogCountTable = BuildLogCountTable(64);
+
+    private static float[] BuildLogCountTable(int size)
+    {
+        var table = new float[size];
+        for (int c = 1; c < size; c++) table[c] = 1f + MathF.Log(c);
+        return table;
     }
 
     private static int[] NewSlots(int size)
@@ -292,8 +304,14 @@ public sealed class BlockFeaturizer
     private void ComputeDense(IReadOnlyList<TextBlock> blocks, DocumentFeatures output)
     {
         int n = blocks.Count;
-        if (_lengths.Length < n) { _lengths = new int[Math.Max(n, _lengths.Length * 2)]; _textKeys = new ulong[_lengths.Length]; }
+        if (_lengths.Length < n)
+        {
+            _lengths = new int[Math.Max(n, _lengths.Length * 2)];
+            _textKeys = new ulong[_lengths.Length];
+            _echoKeys = new ulong[_lengths.Length];
+        }
         _textCounts.Clear();
+        _echoes.Clear();
         long total = 0;
         for (int b = 0; b < n; b++)
         {
@@ -308,6 +326,14 @@ public sealed class BlockFeaturizer
             {
                 ref int count = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_textCounts, key, out _);
                 count++;
+            }
+            var words = EchoWords(text);
+            ulong echo = words.Length < 2 ? 0 : ((ulong)StableHash.Fnv1a(words) << 32) | (uint)words.Length;
+            _echoKeys[b] = echo;
+            if (echo != 0)
+            {
+                ref var span = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_echoes, echo, out bool seen);
+                span = seen ? (span.First, b) : (b, b);
             }
         }
         int[] sorted = ArrayPool<int>.Shared.Rent(n);
@@ -330,6 +356,12 @@ public sealed class BlockFeaturizer
             f[DenseBlockFeatures.IsFirst] = b == 0 ? 1 : 0;
             f[DenseBlockFeatures.IsLast] = b == n - 1 ? 1 : 0;
             f[DenseBlockFeatures.IsDuplicate] = len > 0 && _textCounts[_textKeys[b]] > 1 ? 1 : 0;
+            if (_echoKeys[b] != 0)
+            {
+                var (first, last) = _echoes[_echoKeys[b]];
+                f[DenseBlockFeatures.EchoedLater] = last > b ? 1 : 0;
+                f[DenseBlockFeatures.EchoesEarlier] = first < b ? 1 : 0;
+            }
             f[DenseBlockFeatures.LengthToMedian] = Math.Clamp((float)Math.Log((len + 1) / (median + 1)), -4f, 4f) / 4f;
             f[DenseBlockFeatures.CharsBefore] = total == 0 ? 0 : (float)((double)before / total);
             before += len;
@@ -347,6 +379,19 @@ public sealed class BlockFeaturizer
             AverageWindow(output, n, b, 1, f.Slice(DenseBlockFeatures.Window1First, S));
             AverageWindow(output, n, b, 5, f.Slice(DenseBlockFeatures.Window3First, S));
         }
+    }
+
+    /// <summary>
+    /// A block's words without the numbering or bullet in front and the colon behind, so that a contents entry
+    /// ("2.1 Making a starter", "▪ 竖井") matches the heading it points to.
+    /// </summary>
+    private static ReadOnlySpan<char> EchoWords(ReadOnlySpan<char> text)
+    {
+        int start = 0;
+        while (start < text.Length && text[start] is (>= '0' and <= '9') or '.' or ')' or '）' or '、' or ' ' or '\t'
+                   or '▪' or '•' or '·' or '●' or '◦' or '▸' or '►' or '-' or '–' or '*' or '#' or '\u3000')
+            start++;
+        return text[start..].TrimEnd(" \t:：");
     }
 
     /// <summary>

@@ -43,8 +43,11 @@ public static class DenseBlockFeatures
         GapRunCue = ShapeCount + 35, GapRunLinks = ShapeCount + 36,
         // Vocabulary shared with the document's prose: an essay's own short lines reuse its words; a bio, a newsletter
         // pitch or a headline from elsewhere mostly does not. Share of the block's words found in other prose blocks.
-        ProseOverlap = ShapeCount + 37, GapRunProseOverlap = ShapeCount + 38;
-    public const int OwnCount = ShapeCount + 39;
+        ProseOverlap = ShapeCount + 37, GapRunProseOverlap = ShapeCount + 38,
+        // The same words, numbering aside, elsewhere in the page: a table of contents announces the headings that
+        // follow it ("2 Making a starter" … "Making a starter"); a hot list shown twice echoes itself.
+        EchoedLater = ShapeCount + 39, EchoesEarlier = ShapeCount + 40;
+    public const int OwnCount = ShapeCount + 41;
     public const int Window1First = OwnCount, Window3First = OwnCount + ShapeCount;
     /// <summary>Total number of dense features per block.</summary>
     public const int Count = OwnCount + 2 * ShapeCount;
@@ -71,6 +74,7 @@ public static class DenseBlockFeatures
         "same_pattern_prev", "same_pattern_next", "pattern_run",
         "gap_run_digits", "gap_run_colon_prefix", "gap_run_section_marker", "gap_run_sentence_end", "gap_run_price",
         "gap_run_time", "gap_run_cue", "gap_run_links", "prose_overlap", "gap_run_prose_overlap",
+        "echoed_later", "echoes_earlier",
     ];
 
     /// <summary>Human-readable name of dense feature <paramref name="i"/> (for explanations).</summary>
