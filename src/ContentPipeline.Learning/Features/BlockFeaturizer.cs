@@ -1,5 +1,7 @@
 using System.Buffers;
+using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 using ContentPipeline.Learning.Data;
 
 namespace ContentPipeline.Learning.Features;
@@ -95,17 +97,38 @@ public sealed class BlockFeaturizer
             len = AddContainerWords(block.Container, output, len);
             idx = output.Indices; // AddContainerWords may have grown the buffers
             val = output.Values;
-            var dense = output.DenseRow(b);
-            int offset = DenseOffset;
-            for (int j = 0; j < dense.Length; j++)
-            {
-                float v = dense[j];
-                if (v != 0) { idx[len] = offset + j; val[len] = v; len++; }
-            }
+            len = AppendNonZero(output.DenseRow(b), DenseOffset, idx, val, len);
             output.Length = len;
             output.RowStart[b + 1] = len;
         }
         _names = null;
+    }
+
+    /// <summary>
+    /// Appends the non-zero entries of <paramref name="dense"/> (index <paramref name="offset"/> + j) to the sparse row
+    /// ending at <paramref name="len"/>, in index order; returns the new length. Most dense features are 0 for a given
+    /// block, so it skips them eight at a time.
+    /// </summary>
+    private static int AppendNonZero(ReadOnlySpan<float> dense, int offset, int[] idx, float[] val, int len)
+    {
+        int j = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            for (; j + Vector256<float>.Count <= dense.Length; j += Vector256<float>.Count)
+            {
+                var block = Vector256.Create(dense.Slice(j, Vector256<float>.Count));
+                uint nonZero = ~Vector256.Equals(block, Vector256<float>.Zero).ExtractMostSignificantBits() & 0xFFu;
+                while (nonZero != 0)
+                {
+                    int k = j + BitOperations.TrailingZeroCount(nonZero);
+                    idx[len] = offset + k; val[len] = dense[k]; len++;
+                    nonZero &= nonZero - 1;
+                }
+            }
+        }
+        for (; j < dense.Length; j++)
+            if (dense[j] != 0) { idx[len] = offset + j; val[len] = dense[j]; len++; }
+        return len;
     }
 
     /// <summary>
@@ -200,23 +223,6 @@ public sealed class BlockFeaturizer
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static char Fold(char c)
-    {
-        if (c < 128)
-        {
-            if ((uint)(c - 'A') <= 'Z' - 'A') return (char)(c | 0x20);
-            if ((uint)(c - '0') <= 9) return '0';
-            if (c is '\t' or '\r' or '\n') return ' ';
-            return c;
-        }
-        if (c >= '\uFF10' && c <= '\uFF19') return '0';
-        if (c >= '\uFF21' && c <= '\uFF3A') return (char)(c - 0xFF21 + 'a');
-        if (c >= '\uFF41' && c <= '\uFF5A') return (char)(c - 0xFF41 + 'a');
-        if (c == '\u3000' || c == '\u00A0') return ' ';
-        return c;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsCjk(char c) => c >= '\u2E80' && c < '\uFF00' || c >= '\uFF66' && c <= '\uFFDC';
 
     /// <summary>Word n-grams from the tokens' folded hashes (<see cref="HashTokens"/>); the tokens only name them.</summary>
@@ -261,7 +267,7 @@ public sealed class BlockFeaturizer
         char last = '\0';
         for (int i = 0; i < text.Length; i++)
         {
-            char c = Fold(text[i]);
+            char c = TextFold.Char(text[i]);
             if (c == ' ' && last == ' ') continue;
             bool cjk = IsCjk(c);
             if (run == 0 || cjk != runCjk) { run = 0; runCjk = cjk; }
@@ -291,7 +297,7 @@ public sealed class BlockFeaturizer
     private static string FoldString(string s)
     {
         Span<char> buf = s.Length <= 256 ? stackalloc char[s.Length] : new char[s.Length];
-        for (int i = 0; i < s.Length; i++) buf[i] = Fold(s[i]);
+        for (int i = 0; i < s.Length; i++) buf[i] = TextFold.Char(s[i]);
         return buf.ToString();
     }
 
@@ -316,7 +322,7 @@ public sealed class BlockFeaturizer
         for (int b = 0; b < n; b++)
         {
             var block = blocks[b];
-            DenseBlockFeatures.ComputeShape(block, output.DenseRow(b));
+            DenseBlockFeatures.ComputeShape(block, output.DenseRow(b), _tokenHashes.AsSpan(_tokenStart[b], block.Tokens.Count));
             var text = block.Text.AsSpan().Trim();
             _lengths[b] = text.Length;
             total += text.Length;
@@ -451,9 +457,7 @@ public sealed class BlockFeaturizer
             var tokens = blocks[b].Tokens;
             for (int t = 0; t < tokens.Count; t++)
             {
-                uint h = StableHash.OffsetBasis;
-                foreach (char c in tokens[t]) h = StableHash.AddChar(h, Fold(c));
-                _tokenHashes[w++] = h;
+                _tokenHashes[w++] = TextFold.Hash(tokens[t]);
             }
         }
         _tokenStart[n] = w;

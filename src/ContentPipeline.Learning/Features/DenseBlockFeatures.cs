@@ -96,8 +96,12 @@ public static class DenseBlockFeatures
 
     private static bool IsClosing(char c) => c is '"' or '\'' or ')' or ']' or '”' or '’' or '）' or '」' or '』' or '】' or '*' or '_';
 
-    /// <summary>Writes the <see cref="ShapeCount"/> shape features of one block into <paramref name="f"/>.</summary>
-    public static void ComputeShape(TextBlock block, Span<float> f)
+    /// <summary>
+    /// Writes the <see cref="ShapeCount"/> shape features of one block into <paramref name="f"/>.
+    /// <paramref name="tokenHashes"/>, if given, are the block's <see cref="TextFold.Hash"/> per token (the featurizer
+    /// has them already); otherwise they are computed here.
+    /// </summary>
+    public static void ComputeShape(TextBlock block, Span<float> f, ReadOnlySpan<uint> tokenHashes = default)
     {
         f = f[..ShapeCount];
         f.Clear();
@@ -227,7 +231,13 @@ public static class DenseBlockFeatures
         f[LanguageFirst + (int)block.Language] = 1;
         if (block.Container is { } container) ComputeContainer(container, f);
         int cues = 0, tokenCount = block.Tokens.Count;
-        for (int t = 0; t < tokenCount; t++) if (CueWordSet.Contains(block.Tokens[t])) cues++;
+        bool hashed = tokenHashes.Length == tokenCount;
+        for (int t = 0; t < tokenCount; t++)
+        {
+            // The folded hash rules out nearly every token cheaply; a hit is confirmed on the word itself.
+            uint hash = hashed ? tokenHashes[t] : TextFold.Hash(block.Tokens[t]);
+            if (CueWordHashes.Contains(hash) && CueWordSet.Contains(block.Tokens[t])) cues++;
+        }
         f[CueShare] = tokenCount == 0 ? 0 : MathF.Min(1f, 4f * cues / tokenCount);
         f[HasCue] = cues > 0 ? 1 : 0;
     }
@@ -254,6 +264,9 @@ public static class DenseBlockFeatures
         "原文", "阅读原文", "展开", "全文", "登录", "注册", "首页", "标签", "公众号", "微信", "微博", "风险", "备案",
         "举报", "回复", "网友", "会员", "付费", "优惠", "限时", "福利", "领取", "客服", "隐私", "侵删", "阅读量", "浏览",
         "快讯", "专栏", "打赏", "置顶", "收起", "APP");
+
+    private static readonly System.Collections.Frozen.FrozenSet<uint> CueWordHashes =
+        System.Collections.Frozen.FrozenSet.Create([.. CueWordSet.Select(word => TextFold.Hash(word))]);
 
     // Words that sites use to name their chrome and their article body (class/id words, tags, ARIA roles).
     private static readonly System.Collections.Frozen.FrozenSet<string> ChromeWordSet = System.Collections.Frozen.FrozenSet.Create(
