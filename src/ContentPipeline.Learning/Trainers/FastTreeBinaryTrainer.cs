@@ -115,7 +115,8 @@ public sealed class FastTreeBinaryTrainer
             for (int i = 0; i < n; i++)
             {
                 double s = score[i];
-                double p = s >= 0 ? 1 / (1 + Math.Exp(-s)) : Math.Exp(s) / (1 + Math.Exp(s));
+                double es = Math.Exp(-Math.Abs(s));
+                double p = s >= 0 ? 1 / (1 + es) : es / (1 + es);
                 gradient[i] = c[i] * (p - y[i]);
                 hessian[i] = c[i] * p * (1 - p);
             }

@@ -84,9 +84,11 @@ public sealed class LbfgsLogisticRegressionBinaryTrainer
                 int s = rowStart[r], e = rowStart[r + 1];
                 double z = bias;
                 for (int i = s; i < e; i++) z += x[idx[i]] * val[i];
-                double loss = z > 0 ? z + Math.Log(1 + Math.Exp(-z)) : Math.Log(1 + Math.Exp(z));
+                // One exp serves the loss and the probability, in the form that cannot overflow.
+                double ez = Math.Exp(-Math.Abs(z));
+                double loss = z > 0 ? z + Math.Log(1 + ez) : Math.Log(1 + ez);
                 f += c[r] * (loss - y[r] * z);
-                double p = z >= 0 ? 1 / (1 + Math.Exp(-z)) : Math.Exp(z) / (1 + Math.Exp(z));
+                double p = z >= 0 ? 1 / (1 + ez) : ez / (1 + ez);
                 double res = c[r] * (p - y[r]);
                 if (res == 0) continue;
                 for (int i = s; i < e; i++) g[idx[i]] += res * val[i];
