@@ -103,26 +103,34 @@ public sealed class BlockClassificationTrainer
         int k = Math.Min(_options.NumberOfInnerFolds, new HashSet<string>(keys, StringComparer.Ordinal).Count);
         var fold = GroupedFolds.Assign(keys, k, _options.Seed);
 
-        // Stage 1: out-of-fold scores, then the final model on everything.
+        // Stage 1: out-of-fold scores, and the final model on everything. With a text stage the same trainer and folds
+        // also run on the rows without their dense columns (whose weights then stay 0), and its out-of-fold scores are
+        // the words' evidence instead of the n-gram part of the joint model's score.
         var stage1Trainer = new LbfgsLogisticRegressionBinaryTrainer(_options.FirstStage);
         var oof1 = new float[total];
         var oofText = new float[total];
-        // Inner folds are independent and write disjoint rows, so running them in parallel gives the same bits.
-        Parallel.For(0, k, InnerParallelism, f =>
-        {
-            var model = stage1Trainer.Fit(Subset(corpus.Rows, corpus.DocStart, fold, f, exclude: true));
-            ScoreRows(model, corpus, fold, f, oof1, oofText);
-        });
-        var stage1 = stage1Trainer.Fit(corpus.Rows);
+        var textRows = _options.TextStage ? WithoutDenseColumns(corpus.Rows) : null;
+        var jointTextScores = textRows is null ? oofText : new float[total];
+        LinearBinaryModelParameters stage1 = null!;
         LinearBinaryModelParameters? textStage = null;
-        if (_options.TextStage)
+        // Every fit is independent and writes its own rows or model, so running them together gives the same bits.
+        // Per model: job 0 is the final fit (the largest, so it starts first), jobs 1..k the inner folds.
+        int models = textRows is null ? 1 : 2;
+        Parallel.For(0, models * (k + 1), InnerParallelism, job =>
         {
-            // Same trainer and folds on the rows without their dense columns (whose weights then stay 0).
-            var textRows = WithoutDenseColumns(corpus.Rows);
-            Parallel.For(0, k, InnerParallelism, f =>
-                ScoreHeldOut(stage1Trainer.Fit(Subset(textRows, corpus.DocStart, fold, f, exclude: true)), textRows, corpus.DocStart, fold, f, oofText));
-            textStage = stage1Trainer.Fit(textRows);
-        }
+            bool text = job % models == 1;
+            int f = job / models - 1;
+            var rows = text ? textRows! : corpus.Rows;
+            if (f < 0)
+            {
+                var all = stage1Trainer.Fit(rows);
+                if (text) textStage = all; else stage1 = all;
+                return;
+            }
+            var model = stage1Trainer.Fit(Subset(rows, corpus.DocStart, fold, f, exclude: true));
+            if (text) ScoreHeldOut(model, rows, corpus.DocStart, fold, f, oofText);
+            else ScoreRows(model, corpus, fold, f, oof1, jointTextScores);
+        });
 
         // Stage 2 on out-of-fold stage-1 scores.
         const int C2 = SecondStageFeatures.Count;
@@ -183,8 +191,12 @@ public sealed class BlockClassificationTrainer
         }
         var trainer = new FastTreeBinaryTrainer(options);
         var outOfFold = new float[total];
-        Parallel.For(0, k, InnerParallelism, f =>
+        TreeEnsembleModelParameters all = null!;
+        // Job 0 is the final fit on everything (the largest, so it starts first), jobs 1..k the inner folds.
+        Parallel.For(0, k + 1, InnerParallelism, job =>
         {
+            if (job == 0) { all = trainer.Fit(rows, C, corpus.Labels, weights); return; }
+            int f = job - 1;
             int count = 0;
             for (int d = 0; d < docs; d++) if (fold[d] != f) count += corpus.DocStart[d + 1] - corpus.DocStart[d];
             var subRows = new float[(long)count * C];
@@ -208,7 +220,7 @@ public sealed class BlockClassificationTrainer
                 for (int r = corpus.DocStart[d]; r < corpus.DocStart[d + 1]; r++) outOfFold[r] = model.Score(rows.AsSpan(r * C, C));
             }
         });
-        return (trainer.Fit(rows, C, corpus.Labels, weights), outOfFold);
+        return (all, outOfFold);
     }
 
     /// <summary>
