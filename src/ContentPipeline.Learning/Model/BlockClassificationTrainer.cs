@@ -153,9 +153,14 @@ public sealed class BlockClassificationTrainer
         }
         var stage2Trainer = new LbfgsLogisticRegressionBinaryTrainer(_options.SecondStage);
         var oof2 = new float[total];
-        for (int f = 0; f < k; f++)
+        LinearBinaryModelParameters stage2 = null!;
+        // As in stage 1: job 0 the final fit, jobs 1..k the inner folds, each writing only its own rows.
+        Parallel.For(0, k + 1, InnerParallelism, job =>
+        {
+            if (job == 0) { stage2 = stage2Trainer.Fit(rows2); return; }
+            int f = job - 1;
             ScoreHeldOut(stage2Trainer.Fit(Subset(rows2, corpus.DocStart, fold, f, exclude: true)), rows2, corpus.DocStart, fold, f, oof2);
-        var stage2 = stage2Trainer.Fit(rows2);
+        });
         TreeEnsembleModelParameters? trees = null;
         var final = oof2;
         if (_options.ContextTrees is { } treeOptions)

@@ -1,3 +1,6 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using ContentPipeline.Learning.Data;
 
 namespace ContentPipeline.Learning.Trainers;
@@ -52,7 +55,7 @@ public sealed class LbfgsLogisticRegressionBinaryTrainer
         int rows = data.Count;
         var rowStart = new int[rows + 1];
         var idx = new int[data.NonZeroCount];
-        var val = new double[data.NonZeroCount];
+        var val = new float[data.NonZeroCount];   // widened exactly to double where used: same bits, half the bytes streamed
         var y = new double[rows];
         var c = new double[rows];
         int k = 0;
@@ -73,17 +76,22 @@ public sealed class LbfgsLogisticRegressionBinaryTrainer
     }
 
     /// <summary>The objective and its gradient over compact features; the last coordinate is the bias.</summary>
-    internal sealed class Problem(int[] rowStart, int[] idx, double[] val, double[] y, double[] c, int d, double lambda)
+    internal sealed class Problem(int[] rowStart, int[] idx, float[] val, double[] y, double[] c, int d, double lambda)
     {
         public double Evaluate(double[] x, double[] g)
         {
             Array.Clear(g);
             double f = 0, bias = x[d], gb = 0;
+            // Every index was mapped into [0, d) by Fit, so the inner loops index without bounds checks.
+            ref double xs = ref MemoryMarshal.GetArrayDataReference(x);
+            ref double gs = ref MemoryMarshal.GetArrayDataReference(g);
+            ref int ids = ref MemoryMarshal.GetArrayDataReference(idx);
+            ref float vs = ref MemoryMarshal.GetArrayDataReference(val);
             for (int r = 0; r < y.Length; r++)
             {
                 int s = rowStart[r], e = rowStart[r + 1];
                 double z = bias;
-                for (int i = s; i < e; i++) z += x[idx[i]] * val[i];
+                for (int i = s; i < e; i++) z += Unsafe.Add(ref xs, Unsafe.Add(ref ids, i)) * Unsafe.Add(ref vs, i);
                 // One exp serves the loss and the probability, in the form that cannot overflow.
                 double ez = Math.Exp(-Math.Abs(z));
                 double loss = z > 0 ? z + Math.Log(1 + ez) : Math.Log(1 + ez);
@@ -91,7 +99,7 @@ public sealed class LbfgsLogisticRegressionBinaryTrainer
                 double p = z >= 0 ? 1 / (1 + ez) : ez / (1 + ez);
                 double res = c[r] * (p - y[r]);
                 if (res == 0) continue;
-                for (int i = s; i < e; i++) g[idx[i]] += res * val[i];
+                for (int i = s; i < e; i++) Unsafe.Add(ref gs, Unsafe.Add(ref ids, i)) += res * Unsafe.Add(ref vs, i);
                 gb += res;
             }
             double reg = 0;
@@ -196,13 +204,22 @@ public sealed class LbfgsLogisticRegressionBinaryTrainer
         return sum;
     }
 
+    // Element-wise, so the vector form gives the same bits as the scalar loop (the JIT does not fuse multiply-add).
     private static void Axpy(double a, double[] x, double[] y)
     {
-        for (int i = 0; i < y.Length; i++) y[i] += a * x[i];
+        var av = new Vector<double>(a);
+        int i = 0;
+        for (; i + Vector<double>.Count <= y.Length; i += Vector<double>.Count)
+            (new Vector<double>(y, i) + av * new Vector<double>(x, i)).CopyTo(y, i);
+        for (; i < y.Length; i++) y[i] += a * x[i];
     }
 
     private static void Scale(double[] x, double a)
     {
-        for (int i = 0; i < x.Length; i++) x[i] *= a;
+        var av = new Vector<double>(a);
+        int i = 0;
+        for (; i + Vector<double>.Count <= x.Length; i += Vector<double>.Count)
+            (new Vector<double>(x, i) * av).CopyTo(x, i);
+        for (; i < x.Length; i++) x[i] *= a;
     }
 }
