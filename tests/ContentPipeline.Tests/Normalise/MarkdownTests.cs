@@ -88,6 +88,15 @@ public class MarkdownBlockSplitterTests
     }
 
     [Fact]
+    public void A_line_ending_in_a_hyphen_is_joined_only_to_a_lower_case_continuation()
+    {
+        var graded = Split("Overall grade for the whole of the autumn term, maths: A-\nThe teacher wrote a long note about fractions.");
+        Assert.Equal(2, graded.Count);
+        var broken = Split("The committee met on Thursday to discuss the long-\nawaited report on the harbour.");
+        Assert.Single(broken);
+    }
+
+    [Fact]
     public void Headlines_without_full_stops_are_not_joined()
     {
         var blocks = Split("Bitcoin ETF sees record inflows as price tops $70,000\nOpenAI Announces New Model For Enterprise Customers Today");

@@ -144,6 +144,8 @@ public static class MarkdownBlockSplitter
     /// <summary>
     /// Whether <paramref name="next"/> continues <paramref name="current"/> (hard-wrapped prose): the current line is
     /// long, does not end a sentence, and the next one starts in lower case or the current one ends with a comma.
+    /// A trailing hyphen alone does not join: "Grade: A-" ends a line, and a word broken by a hyphen continues in
+    /// lower case anyway.
     /// </summary>
     private static bool IsSoftWrap(string current, string next)
     {
@@ -151,7 +153,7 @@ public static class MarkdownBlockSplitter
         if (current.Length - lastLineStart < MinWrappedLineLength || next.Length == 0) return false;
         var last = current[^1];
         if (last is '.' or '!' or '?' or ':' or ';' or '"' or ')' || last > 0x2E7F) return false; // CJK text never wraps
-        return char.IsLower(next[0]) || last is ',' or '-';
+        return char.IsLower(next[0]) || last == ',';
     }
 
     private static bool StartsBlock(string line)
