@@ -110,7 +110,6 @@ public sealed class BlockClassificationTrainer
         var oof1 = new float[total];
         var oofText = new float[total];
         var textRows = _options.TextStage ? WithoutDenseColumns(corpus.Rows) : null;
-        var jointTextScores = textRows is null ? oofText : new float[total];
         LinearBinaryModelParameters stage1 = null!;
         LinearBinaryModelParameters? textStage = null;
         // Every fit is independent and writes its own rows or model, so running them together gives the same bits.
@@ -128,8 +127,10 @@ public sealed class BlockClassificationTrainer
                 return;
             }
             var model = stage1Trainer.Fit(Subset(rows, corpus.DocStart, fold, f, exclude: true));
+            // With a text stage, the joint score is summed as the prediction engine sums it (one accumulator).
             if (text) ScoreHeldOut(model, rows, corpus.DocStart, fold, f, oofText);
-            else ScoreRows(model, corpus, fold, f, oof1, jointTextScores);
+            else if (textRows is not null) ScoreHeldOut(model, rows, corpus.DocStart, fold, f, oof1);
+            else ScoreRows(model, corpus, fold, f, oof1, oofText);
         });
 
         // Stage 2 on out-of-fold stage-1 scores.
