@@ -100,4 +100,55 @@ public class LbfgsLogisticRegressionTests
             if (j is not (2 or 3)) Assert.Equal(0f, model.Weights[j]);
         Assert.True(model.Weights[2] > 0 && model.Weights[3] < 0);
     }
+
+    [Fact]
+    public void The_objective_pairs_rows_without_changing_a_bit()
+    {
+        // Evaluate sums two rows' dot products side by side; rows of unequal length (0–7 entries), an odd row count
+        // and a row of weight 0 must give exactly the bits of a plain row-at-a-time loop.
+        var random = new Random(3);
+        int rows = 41, d = 9;
+        var rowStart = new int[rows + 1];
+        var idx = new List<int>();
+        var val = new List<float>();
+        for (int r = 0; r < rows; r++)
+        {
+            int length = random.Next(8);
+            for (int i = 0; i < length; i++) { idx.Add(random.Next(d)); val.Add((float)(random.NextDouble() * 4 - 2)); }
+            rowStart[r + 1] = idx.Count;
+        }
+        var y = new double[rows];
+        var c = new double[rows];
+        for (int r = 0; r < rows; r++) { y[r] = random.Next(2); c[r] = r == 7 ? 0 : 0.5 + random.NextDouble(); }
+        var x = new double[d + 1];
+        for (int j = 0; j <= d; j++) x[j] = random.NextDouble() - 0.5;
+        const double lambda = 0.3;
+        var problem = new LbfgsLogisticRegressionBinaryTrainer.Problem(rowStart, [.. idx], [.. val], y, c, d, lambda);
+        var g = new double[d + 1];
+        double f = problem.Evaluate(x, g);
+
+        var gRef = new double[d + 1];
+        double fRef = 0, gb = 0;
+        for (int r = 0; r < rows; r++)
+        {
+            double z = x[d];
+            for (int i = rowStart[r]; i < rowStart[r + 1]; i++) z += x[idx[i]] * (double)val[i];
+            double ez = Math.Exp(-Math.Abs(z));
+            double loss = z > 0 ? z + Math.Log(1 + ez) : Math.Log(1 + ez);
+            fRef += c[r] * (loss - y[r] * z);
+            double p = z >= 0 ? 1 / (1 + ez) : ez / (1 + ez);
+            double res = c[r] * (p - y[r]);
+            if (res == 0) continue;
+            for (int i = rowStart[r]; i < rowStart[r + 1]; i++) gRef[idx[i]] += res * val[i];
+            gb += res;
+        }
+        double reg = 0;
+        for (int j = 0; j < d; j++) { reg += x[j] * x[j]; gRef[j] += lambda * x[j]; }
+        gRef[d] = gb;
+        fRef += 0.5 * lambda * reg;
+
+        Assert.Equal(BitConverter.DoubleToInt64Bits(fRef), BitConverter.DoubleToInt64Bits(f));
+        for (int j = 0; j <= d; j++) Assert.Equal(BitConverter.DoubleToInt64Bits(gRef[j]), BitConverter.DoubleToInt64Bits(g[j]));
+        Assert.Throws<ArgumentException>(() => problem.Evaluate(new double[d], g));
+    }
 }

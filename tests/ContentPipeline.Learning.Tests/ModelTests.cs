@@ -1,3 +1,4 @@
+using ContentPipeline.Learning.Trainers;
 using ContentPipeline.Learning.Evaluation;
 using ContentPipeline.Learning.Features;
 using ContentPipeline.Learning.Model;
@@ -39,6 +40,21 @@ public class ModelTests
         var a = Bytes(new BlockClassificationTrainer(Small).Fit(data));
         var b = Bytes(new BlockClassificationTrainer(Small).Fit(data));
         Assert.Equal(a, b);
+    }
+
+    [Fact]
+    public void Fits_run_side_by_side_give_the_bytes_of_fits_run_one_at_a_time()
+    {
+        // The stages run their inner-fold and final fits in parallel; each must write only its own rows and model.
+        var data = TestData.Corpus(24);
+        var options = Small with
+        {
+            TextStage = true,
+            ContextTrees = new FastTreeBinaryTrainer.Options { NumberOfTrees = 20, NumberOfLeaves = 4, MinimumExampleCountPerLeaf = 5 },
+        };
+        var parallel = Bytes(new BlockClassificationTrainer(options) { MaximumDegreeOfParallelism = 4 }.Fit(data));
+        var sequential = Bytes(new BlockClassificationTrainer(options) { MaximumDegreeOfParallelism = 1 }.Fit(data));
+        Assert.Equal(sequential, parallel);
     }
 
     [Fact]

@@ -606,20 +606,21 @@ public sealed class BlockFeaturizer
         int lo = Math.Max(0, b - radius), hi = Math.Min(n - 1, b + radius);
         int count = hi - lo; // self excluded
         if (count == 0) return;
-        // Element-wise, so eight lanes at a time give the same bits as one at a time.
-        int width = Vector256<float>.Count, lanes = Vector256.IsHardwareAccelerated ? dst.Length / width * width : 0;
+        // Element-wise, so several lanes at a time give the same bits as one at a time.
+        const int S = DenseBlockFeatures.ShapeCount;
+        dst = dst[..S];
+        int width = Vector<float>.Count, vectorEnd = Vector.IsHardwareAccelerated ? S / width * width : 0;
         for (int j = lo; j <= hi; j++)
         {
             if (j == b) continue;
-            var src = output.DenseRow(j)[..DenseBlockFeatures.ShapeCount];
+            var src = output.DenseRow(j)[..S];
             int k = 0;
-            for (; k < lanes; k += width)
-                (Vector256.Create(dst.Slice(k, width)) + Vector256.Create(src.Slice(k, width))).CopyTo(dst.Slice(k, width));
-            for (; k < src.Length; k++) dst[k] += src[k];
+            for (; k < vectorEnd; k += width) (new Vector<float>(dst[k..]) + new Vector<float>(src[k..])).CopyTo(dst[k..]);
+            for (; k < S; k++) dst[k] += src[k];
         }
         float inv = 1f / count;
         int m = 0;
-        for (; m < lanes; m += width) (Vector256.Create(dst.Slice(m, width)) * inv).CopyTo(dst.Slice(m, width));
-        for (; m < dst.Length; m++) dst[m] *= inv;
+        for (; m < vectorEnd; m += width) (new Vector<float>(dst[m..]) * inv).CopyTo(dst[m..]);
+        for (; m < S; m++) dst[m] *= inv;
     }
 }

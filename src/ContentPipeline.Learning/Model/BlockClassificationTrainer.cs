@@ -109,7 +109,8 @@ public sealed class BlockClassificationTrainer
         var stage1Trainer = new LbfgsLogisticRegressionBinaryTrainer(_options.FirstStage);
         var oof1 = new float[total];
         var oofText = new float[total];
-        var textRows = _options.TextStage ? WithoutDenseColumns(corpus.Rows) : null;
+        bool hasTextStage = _options.TextStage;
+        var textRows = hasTextStage ? WithoutDenseColumns(corpus.Rows) : null;
         LinearBinaryModelParameters stage1 = null!;
         LinearBinaryModelParameters? textStage = null;
         // Every fit is independent and writes its own rows or model, so running them together gives the same bits.
@@ -127,9 +128,9 @@ public sealed class BlockClassificationTrainer
                 return;
             }
             var model = stage1Trainer.Fit(Subset(rows, corpus.DocStart, fold, f, exclude: true));
-            // With a text stage, the joint score is summed as the prediction engine sums it (one accumulator).
             if (text) ScoreHeldOut(model, rows, corpus.DocStart, fold, f, oofText);
-            else if (textRows is not null) ScoreHeldOut(model, rows, corpus.DocStart, fold, f, oof1);
+            // With a text stage, the joint score is summed as the prediction engine sums it (one accumulator).
+            else if (hasTextStage) ScoreHeldOut(model, rows, corpus.DocStart, fold, f, oof1);
             else ScoreRows(model, corpus, fold, f, oof1, oofText);
         });
 
@@ -271,6 +272,10 @@ public sealed class BlockClassificationTrainer
         return f2;
     }
 
+    /// <summary>
+    /// Without a text stage: the held-out rows' scores and the n-gram part of each, summed as the prediction engine
+    /// sums them in that case.
+    /// </summary>
     private static void ScoreRows(LinearBinaryModelParameters model, Corpus corpus, int[] fold, int f, float[] output, float[] textOutput)
     {
         int textEnd = corpus.Rows.Dimension - DenseBlockFeatures.Count;

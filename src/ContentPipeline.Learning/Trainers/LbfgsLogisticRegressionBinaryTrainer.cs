@@ -9,7 +9,8 @@ namespace ContentPipeline.Learning.Trainers;
 /// Binary logistic regression with L2 regularisation, optimised with L-BFGS (two-loop recursion,
 /// backtracking Armijo line search with quadratic interpolation). Minimises
 /// Σᵢ cᵢ·[log(1+e^{zᵢ}) − yᵢ zᵢ] + (λ/2)‖w‖², zᵢ = w·xᵢ + b, cᵢ the row weight; the bias is not
-/// regularised. Single-threaded and deterministic: the same data and options give the same bits.
+/// regularised. Each fit is single-threaded and deterministic: the same data and options give the same bits. A fit
+/// keeps no state in the trainer, so one instance can run several fits at once (the stacking trainer does).
 /// Only features that occur in the data are optimised (the others have zero gradient and stay 0).
 /// </summary>
 public sealed class LbfgsLogisticRegressionBinaryTrainer
@@ -34,11 +35,6 @@ public sealed class LbfgsLogisticRegressionBinaryTrainer
         if (_options.HistorySize < 1) throw new ArgumentOutOfRangeException(nameof(options), "HistorySize must be >= 1");
         if (_options.MaximumNumberOfIterations < 1) throw new ArgumentOutOfRangeException(nameof(options), "MaximumNumberOfIterations must be >= 1");
     }
-
-    /// <summary>Iterations used by the last <see cref="Fit"/>.</summary>
-    public int LastIterationCount { get; private set; }
-    /// <summary>Objective value reached by the last <see cref="Fit"/>.</summary>
-    public double LastObjective { get; private set; }
 
     public LinearBinaryModelParameters Fit(SparseDataset data)
     {
@@ -80,9 +76,11 @@ public sealed class LbfgsLogisticRegressionBinaryTrainer
     {
         public double Evaluate(double[] x, double[] g)
         {
+            // The inner loops index without bounds checks. That is safe because Fit built the problem: every index was
+            // mapped into [0, d), rowStart rises from 0 to idx.Length == val.Length; and x and g are checked here.
+            if (x.Length != d + 1 || g.Length != d + 1) throw new ArgumentException($"x and g must have {d + 1} elements");
             Array.Clear(g);
             double f = 0, bias = x[d], gb = 0;
-            // Every index was mapped into [0, d) by Fit, so the inner loops index without bounds checks.
             ref double xs = ref MemoryMarshal.GetArrayDataReference(x);
             ref double gs = ref MemoryMarshal.GetArrayDataReference(g);
             ref int ids = ref MemoryMarshal.GetArrayDataReference(idx);
@@ -119,7 +117,7 @@ public sealed class LbfgsLogisticRegressionBinaryTrainer
             return f + 0.5 * lambda * reg;
         }
 
-        /// <summary>Row <paramref name="r"/>'s loss into <paramref name="f"/>, its gradient into g and the bias's.</summary>
+        /// <summary>Row <paramref name="r"/>'s loss into <paramref name="f"/>, its gradient into <paramref name="gs"/> and <paramref name="gb"/>.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private void AddRow(int r, double z, int start, int end, ref double f, ref double gb, ref double gs, ref int ids, ref float vs)
         {
@@ -218,11 +216,10 @@ public sealed class LbfgsLogisticRegressionBinaryTrainer
             mean /= improvements.Count;
             if (improvements.Count == 5 && mean < _options.OptimizationTolerance) { iter++; break; }
         }
-        LastIterationCount = iter;
-        LastObjective = f;
         return x;
     }
 
+    // Scalar on purpose: a vector sum would add in another order and change the bits.
     private static double Dot(double[] a, double[] b)
     {
         double sum = 0;
