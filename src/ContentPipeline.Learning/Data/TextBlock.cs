@@ -10,6 +10,8 @@ public enum BlockKind : byte
     Code = 4,
     /// <summary>A single line of a chunk whose lines are separate units (scraped text, br-separated HTML).</summary>
     Line = 5,
+    /// <summary>A Markdown line of nothing but images; the text is their alt text.</summary>
+    Image = 6,
 }
 
 /// <summary>Dominant script/language of a block.</summary>
@@ -60,7 +62,7 @@ public sealed class TextBlock
         _ => BlockLanguage.Other,
     };
 
-    /// <summary>Parses the kind names used in datasets: heading, paragraph, list_item, quote, code, line.</summary>
+    /// <summary>Parses the kind names used in datasets: heading, paragraph, list_item, quote, code, line, image.</summary>
     public static BlockKind ParseKind(string? kind) => kind switch
     {
         "heading" => BlockKind.Heading,
@@ -68,6 +70,7 @@ public sealed class TextBlock
         "quote" => BlockKind.Quote,
         "code" => BlockKind.Code,
         "line" => BlockKind.Line,
+        "image" => BlockKind.Image,
         _ => BlockKind.Paragraph,
     };
 

@@ -20,8 +20,11 @@ public static class DenseBlockFeatures
         HasContainer = 37, InNav = 38, InAside = 39, InHeader = 40, InFooter = 41, InForm = 42, InArticle = 43,
         ChromeWords = 44, ContentWords = 45,
         // Words pages use for their own machinery (subscribe, share, 相关阅读, 免责声明 …): share of tokens, and any.
-        CueShare = 46, HasCue = 47;
-    public const int ShapeCount = 48;
+        CueShare = 46, HasCue = 47,
+        // Alt text of a Markdown image line (its own slot: the kind one-hots above stop at "line"). Through the
+        // neighbour windows it also marks the line under an image, where captions and credits sit.
+        KindImage = 48;
+    public const int ShapeCount = 49;
     // Document features: need the whole document.
     public const int RelativePosition = ShapeCount, DistanceToEnd = ShapeCount + 1, LogBlocksToEnd = ShapeCount + 2,
         LogBlocksFromStart = ShapeCount + 3, IsFirst = ShapeCount + 4, IsLast = ShapeCount + 5, IsDuplicate = ShapeCount + 6,
@@ -61,7 +64,7 @@ public static class DenseBlockFeatures
         "kind=paragraph", "kind=heading", "kind=list_item", "kind=quote", "kind=code", "kind=line",
         "lang=other", "lang=zh", "lang=en", "lang=mixed",
         "html:has_container", "html:in_nav", "html:in_aside", "html:in_header", "html:in_footer", "html:in_form",
-        "html:in_article", "html:chrome_words", "html:content_words", "cue_share", "has_cue",
+        "html:in_article", "html:chrome_words", "html:content_words", "cue_share", "has_cue", "kind=image",
     ];
 
     private static readonly string[] DocumentNames =
@@ -227,7 +230,7 @@ public static class DenseBlockFeatures
         f[IsLong] = n > 200 ? 1 : 0;
         f[LinkDensity] = block.LinkDensity is double ld ? (float)Math.Clamp(ld, 0, 1) : 0;
         f[HasLinkDensity] = block.LinkDensity.HasValue ? 1 : 0;
-        f[KindFirst + (int)block.Kind] = 1;
+        f[block.Kind == BlockKind.Image ? KindImage : KindFirst + (int)block.Kind] = 1;
         f[LanguageFirst + (int)block.Language] = 1;
         if (block.Container is { } container) ComputeContainer(container, f);
         int cues = 0, tokenCount = block.Tokens.Count;

@@ -10,6 +10,8 @@ public static class BlockKinds
     public const string Code = "code";
     /// <summary>A single line of a chunk whose lines are separate units (scraped text, &lt;br&gt;-separated HTML).</summary>
     public const string Line = "line";
+    /// <summary>A Markdown line that holds nothing but images: the block is their alt text.</summary>
+    public const string Image = "image";
 }
 
 /// <summary>

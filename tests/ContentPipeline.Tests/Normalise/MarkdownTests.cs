@@ -92,9 +92,28 @@ public class MarkdownBlockSplitterTests
     {
         var graded = Split("Overall grade for the whole of the autumn term, maths: A-\nThe teacher wrote a long note about fractions.");
         Assert.Equal(2, graded.Count);
+        Assert.EndsWith("maths: A-", graded[0].Text);
+        Assert.StartsWith("The teacher", graded[1].Text);
         var broken = Split("The committee met on Thursday to discuss the long-\nawaited report on the harbour.");
         Assert.Single(broken);
     }
+
+    [Fact]
+    public void A_line_of_nothing_but_images_is_an_image_block_of_its_alt_text()
+    {
+        var blocks = Split("![A bowl of rough oat dough](img/dough.jpg)\n\n[![Map of the route](map.png)](https://example.com/map) ![Logo][logo]\n\nThe dough rests for ten minutes ![icon](i.png) before rolling.");
+        Assert.Equal(["image", "image", "paragraph"], blocks.Select(b => b.Kind));
+        Assert.Equal("A bowl of rough oat dough", blocks[0].Text);
+    }
+
+    [Theory]
+    [InlineData("![alt](a.png) and some words", false)]
+    [InlineData("![alt text with [brackets]](a.png \"title\")", true)]
+    [InlineData("![unclosed](a.png", false)]
+    [InlineData("[link](x) ![alt](a.png)", false)]
+    [InlineData("", false)]
+    public void Image_only_lines_are_recognised(string line, bool expected) =>
+        Assert.Equal(expected, ContentPipeline.Normalise.Markdown.MarkdownInline.IsImageOnly(line));
 
     [Fact]
     public void Headlines_without_full_stops_are_not_joined()

@@ -100,14 +100,15 @@ public static class MarkdownBlockSplitter
             }
             else
             {
-                Add(blocks, BlockKinds.Line, current, currentLine, stripInline);
+                Add(blocks, MarkdownInline.IsImageOnly(current) ? BlockKinds.Image : BlockKinds.Line, current, currentLine, stripInline);
                 current = next;
                 currentLine = firstLine + i;
                 pieces++;
             }
             i++;
         }
-        Add(blocks, pieces == 1 ? BlockKinds.Paragraph : BlockKinds.Line, current, currentLine, stripInline);
+        var kind = MarkdownInline.IsImageOnly(current) ? BlockKinds.Image : pieces == 1 ? BlockKinds.Paragraph : BlockKinds.Line;
+        Add(blocks, kind, current, currentLine, stripInline);
         return i;
     }
 

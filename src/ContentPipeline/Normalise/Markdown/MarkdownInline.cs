@@ -348,4 +348,64 @@ public static class MarkdownInline
             sb.Append(' ');
         return gt + 1;
     }
+
+    /// <summary>
+    /// Whether a line holds nothing but images — "![alt](src)", "![alt][ref]", an image wrapped in a link, several in a
+    /// row — so that what is left of it is alt text, not prose.
+    /// </summary>
+    public static bool IsImageOnly(ReadOnlySpan<char> line)
+    {
+        var t = line.Trim();
+        var images = 0;
+        while (!t.IsEmpty)
+        {
+            var linked = t.StartsWith("[![");
+            if (linked) t = t[1..];
+            if (!t.StartsWith("![")) return false;
+            var close = ClosingBracket(t, 1);
+            if (close < 0) return false;
+            t = t[(close + 1)..];
+            if (!SkipTarget(ref t)) return false;
+            if (linked)
+            {
+                if (t.IsEmpty || t[0] != ']') return false;
+                t = t[1..];
+                if (!SkipTarget(ref t)) return false;
+            }
+            images++;
+            t = t.TrimStart();
+        }
+        return images > 0;
+    }
+
+    /// <summary>Index of the ']' that closes the '[' at <paramref name="open"/>, counting nested brackets; -1 if none.</summary>
+    private static int ClosingBracket(ReadOnlySpan<char> t, int open)
+    {
+        var depth = 0;
+        for (var i = open; i < t.Length; i++)
+        {
+            if (t[i] == '[') depth++;
+            else if (t[i] == ']' && --depth == 0) return i;
+        }
+        return -1;
+    }
+
+    /// <summary>Skips a link target "(url "title")" or a reference "[ref]" at the start of <paramref name="t"/>.</summary>
+    private static bool SkipTarget(ref ReadOnlySpan<char> t)
+    {
+        if (t.IsEmpty) return false;
+        var (open, close) = t[0] switch { '(' => ('(', ')'), '[' => ('[', ']'), _ => ('\0', '\0') };
+        if (open == '\0') return false;
+        var depth = 0;
+        for (var i = 0; i < t.Length; i++)
+        {
+            if (t[i] == open) depth++;
+            else if (t[i] == close && --depth == 0)
+            {
+                t = t[(i + 1)..];
+                return true;
+            }
+        }
+        return false;
+    }
 }
