@@ -267,33 +267,37 @@ public static class MarkdownInline
     /// <summary>[text](url), [text][ref], [text][]; returns chars consumed or 0 when it is no link.</summary>
     private static int TryLink(ReadOnlySpan<char> s, int open, StringBuilder sb)
     {
-        var close = FindClosingBracket(s, open);
-        if (close < 0 || close + 1 >= s.Length) return 0;
-        var next = s[close + 1];
-        int end;
-        if (next == '(')
-        {
-            var depth = 0;
-            end = -1;
-            for (var j = close + 1; j < s.Length; j++)
-            {
-                if (s[j] == '(') depth++;
-                else if (s[j] == ')' && --depth == 0)
-                {
-                    end = j;
-                    break;
-                }
-            }
-        }
-        else if (next == '[')
-        {
-            var rel = s[(close + 2)..].IndexOf(']');
-            end = rel < 0 ? -1 : close + 2 + rel;
-        }
-        else return 0;
+        var end = LinkEnd(s, open, out var close);
         if (end < 0) return 0;
         StripInto(s.Slice(open + 1, close - open - 1), sb); // link text may itself hold emphasis
         return end - open + 1;
+    }
+
+    /// <summary>
+    /// Where the link (or image, without its '!') whose '[' is at <paramref name="open"/> ends: the index of the ')' of
+    /// "[text](target)" or the ']' of "[text][ref]", with <paramref name="close"/> the ']' after the text; -1 if none.
+    /// </summary>
+    private static int LinkEnd(ReadOnlySpan<char> s, int open, out int close)
+    {
+        close = FindClosingBracket(s, open);
+        if (close < 0 || close + 1 >= s.Length) return -1;
+        var next = s[close + 1];
+        if (next == '(')
+        {
+            var depth = 0;
+            for (var j = close + 1; j < s.Length; j++)
+            {
+                if (s[j] == '(') depth++;
+                else if (s[j] == ')' && --depth == 0) return j;
+            }
+            return -1;
+        }
+        if (next == '[')
+        {
+            var rel = s[(close + 2)..].IndexOf(']');
+            return rel < 0 ? -1 : close + 2 + rel;
+        }
+        return -1;
     }
 
     /// <summary>[[Page]] or [[Page|alias]] (Obsidian): the alias when given, else the page name.</summary>
@@ -356,56 +360,20 @@ public static class MarkdownInline
     public static bool IsImageOnly(ReadOnlySpan<char> line)
     {
         var t = line.Trim();
-        var images = 0;
+        if (t.IsEmpty) return false;
         while (!t.IsEmpty)
         {
-            var linked = t.StartsWith("[![");
-            if (linked) t = t[1..];
-            if (!t.StartsWith("![")) return false;
-            var close = ClosingBracket(t, 1);
-            if (close < 0) return false;
-            t = t[(close + 1)..];
-            if (!SkipTarget(ref t)) return false;
-            if (linked)
+            int end;
+            if (t.StartsWith("![")) end = LinkEnd(t, 1, out _);
+            else if (t.StartsWith("[!["))
             {
-                if (t.IsEmpty || t[0] != ']') return false;
-                t = t[1..];
-                if (!SkipTarget(ref t)) return false;
+                end = LinkEnd(t, 0, out var close);
+                if (end >= 0 && !IsImageOnly(t[1..close])) return false;
             }
-            images++;
-            t = t.TrimStart();
+            else return false;
+            if (end < 0) return false;
+            t = t[(end + 1)..].TrimStart();
         }
-        return images > 0;
-    }
-
-    /// <summary>Index of the ']' that closes the '[' at <paramref name="open"/>, counting nested brackets; -1 if none.</summary>
-    private static int ClosingBracket(ReadOnlySpan<char> t, int open)
-    {
-        var depth = 0;
-        for (var i = open; i < t.Length; i++)
-        {
-            if (t[i] == '[') depth++;
-            else if (t[i] == ']' && --depth == 0) return i;
-        }
-        return -1;
-    }
-
-    /// <summary>Skips a link target "(url "title")" or a reference "[ref]" at the start of <paramref name="t"/>.</summary>
-    private static bool SkipTarget(ref ReadOnlySpan<char> t)
-    {
-        if (t.IsEmpty) return false;
-        var (open, close) = t[0] switch { '(' => ('(', ')'), '[' => ('[', ']'), _ => ('\0', '\0') };
-        if (open == '\0') return false;
-        var depth = 0;
-        for (var i = 0; i < t.Length; i++)
-        {
-            if (t[i] == open) depth++;
-            else if (t[i] == close && --depth == 0)
-            {
-                t = t[(i + 1)..];
-                return true;
-            }
-        }
-        return false;
+        return true;
     }
 }
