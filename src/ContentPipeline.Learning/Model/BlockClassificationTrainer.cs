@@ -115,7 +115,7 @@ public sealed class BlockClassificationTrainer
         LinearBinaryModelParameters? textStage = null;
         // Every fit is independent and writes its own rows or model, so running them together gives the same bits.
         // Per model: job 0 is the final fit (the largest, so it starts first), jobs 1..k the inner folds.
-        int models = textRows is null ? 1 : 2;
+        int models = hasTextStage ? 2 : 1;
         Parallel.For(0, models * (k + 1), InnerParallelism, job =>
         {
             bool text = job % models == 1;

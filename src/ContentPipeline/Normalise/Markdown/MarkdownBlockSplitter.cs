@@ -100,17 +100,19 @@ public static class MarkdownBlockSplitter
             }
             else
             {
-                Add(blocks, MarkdownInline.IsImageOnly(current) ? BlockKinds.Image : BlockKinds.Line, current, currentLine, stripInline);
+                Add(blocks, PieceKind(current, BlockKinds.Line), current, currentLine, stripInline);
                 current = next;
                 currentLine = firstLine + i;
                 pieces++;
             }
             i++;
         }
-        var kind = MarkdownInline.IsImageOnly(current) ? BlockKinds.Image : pieces == 1 ? BlockKinds.Paragraph : BlockKinds.Line;
-        Add(blocks, kind, current, currentLine, stripInline);
+        Add(blocks, PieceKind(current, pieces == 1 ? BlockKinds.Paragraph : BlockKinds.Line), current, currentLine, stripInline);
         return i;
     }
+
+    /// <summary>A piece of nothing but images is an image block (its alt text); any other keeps <paramref name="kind"/>.</summary>
+    private static string PieceKind(string piece, string kind) => MarkdownInline.IsImageOnly(piece) ? BlockKinds.Image : kind;
 
     private static int ReadQuote(string[] lines, int i, int firstLine, List<RawBlock> blocks, bool stripInline)
     {
