@@ -194,6 +194,25 @@ public class DocumentLevelFeatureTests
     }
 
     [Fact]
+    public void Blocks_in_the_same_html_container_share_a_group_named_by_its_first_block()
+    {
+        var doc = new TextDocument("en/5.html",
+        [
+            En("The question, asked at length.", container: "article post first"),
+            En("First reply.", container: "reply post"),
+            En("Second reply.", container: "reply post"),
+            En("A block outside any container."),
+            En("Third reply.", container: "reply post"),
+        ]);
+        using var features = new DocumentFeatures();
+        new BlockFeaturizer(new FeaturizerOptions { HashBits = 12 }).Featurize(doc, features);
+        Assert.Equal([0, 1, 1, -1, 1], features.Group.AsSpan(0, 5).ToArray());
+        // Markdown and text have no containers: no groups.
+        new BlockFeaturizer(new FeaturizerOptions { HashBits = 12 }).Featurize(new TextDocument("en/6.md", [En("One."), En("Two.")]), features);
+        Assert.Equal([-1, -1], features.Group.AsSpan(0, 2).ToArray());
+    }
+
+    [Fact]
     public void Html_container_words_set_the_chrome_and_article_flags()
     {
         var doc = new TextDocument("en/3.html",

@@ -1,3 +1,4 @@
+using ContentPipeline.Learning.Data;
 using ContentPipeline.Learning.Trainers;
 using ContentPipeline.Learning.Evaluation;
 using ContentPipeline.Learning.Features;
@@ -55,6 +56,22 @@ public class ModelTests
         var parallel = Bytes(new BlockClassificationTrainer(options) { MaximumDegreeOfParallelism = 4 }.Fit(data));
         var sequential = Bytes(new BlockClassificationTrainer(options) { MaximumDegreeOfParallelism = 1 }.Fit(data));
         Assert.Equal(sequential, parallel);
+    }
+
+    [Fact]
+    public void The_training_data_hash_changes_with_anything_the_features_read()
+    {
+        static List<LabeledDocument> One(string text = "Share this", string[]? tokens = null, double? links = 0.5, string? container = "share bar", bool label = true) =>
+            [new LabeledDocument(new TextDocument("en/1.html", [new TextBlock(text, BlockKind.Line, BlockLanguage.English, tokens ?? ["Share", "this"], links, container)]), [label])];
+        string baseline = BlockClassificationTrainer.DataHash(One());
+        Assert.Equal(baseline, BlockClassificationTrainer.DataHash(One()));
+        Assert.NotEqual(baseline, BlockClassificationTrainer.DataHash(One(text: "Share this!")));
+        Assert.NotEqual(baseline, BlockClassificationTrainer.DataHash(One(tokens: ["Share this"])));
+        Assert.NotEqual(baseline, BlockClassificationTrainer.DataHash(One(links: 1.0)));
+        Assert.NotEqual(baseline, BlockClassificationTrainer.DataHash(One(links: null)));
+        Assert.NotEqual(baseline, BlockClassificationTrainer.DataHash(One(container: "share")));
+        Assert.NotEqual(baseline, BlockClassificationTrainer.DataHash(One(container: null)));
+        Assert.NotEqual(baseline, BlockClassificationTrainer.DataHash(One(label: false)));
     }
 
     [Fact]

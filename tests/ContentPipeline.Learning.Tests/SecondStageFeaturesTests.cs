@@ -14,10 +14,11 @@ public class SecondStageFeaturesTests
         throw new ArgumentException(name);
     }
 
-    private static float[] Compute(float[] scores, float[]? textScores = null)
+    private static float[] Compute(float[] scores, float[]? textScores = null, int[]? groups = null)
     {
         using var dense = new DocumentFeatures();
         dense.Reset(scores.Length);
+        groups?.CopyTo(dense.Group, 0);
         var output = new float[scores.Length * SecondStageFeatures.Count];
         SecondStageFeatures.Compute(scores, textScores ?? new float[scores.Length], dense, output);
         return output;
@@ -66,6 +67,22 @@ public class SecondStageFeaturesTests
         Assert.Equal(0.5f, Feature(output, 1, "s2:next1_text"), 5);
         Assert.Equal(0.75f, Feature(output, 1, "s2:window3_text"), 5);
         Assert.Equal(0f, Feature(output, 0, "s2:prev1_text"));
+    }
+
+    [Fact]
+    public void A_block_sees_how_the_other_blocks_of_its_container_scored()
+    {
+        // an essay block, three replies in one container (two confidently chrome), a block outside any container
+        var output = Compute([-6f, 6f, -3f, 3f, 0f], [-6f, 0f, 6f, 6f, 0f], [0, 1, 1, 1, -1]);
+        Assert.Equal(0.75f, Feature(output, 2, "s2:group_mean"), 5);      // (6/6 + 3/6) / 2: itself left out
+        Assert.Equal(0.25f, Feature(output, 3, "s2:group_mean"), 5);      // (6/6 - 3/6) / 2
+        Assert.Equal(1f, Feature(output, 1, "s2:group_text"), 5);         // (6/6 + 6/6) / 2
+        Assert.Equal(0.5f, Feature(output, 2, "s2:group_text"), 5);       // (0 + 6/6) / 2
+        Assert.Equal(MathF.Log(3) / 3, Feature(output, 3, "s2:group_size"), 5);
+        // alone in its container, or in none: the group says nothing
+        Assert.Equal(0f, Feature(output, 0, "s2:group_mean"));
+        Assert.Equal(0f, Feature(output, 0, "s2:group_size"));
+        Assert.Equal(0f, Feature(output, 4, "s2:group_size"));
     }
 
     [Fact]

@@ -29,6 +29,7 @@ public sealed class BlockFeaturizer
     private readonly Dictionary<ulong, (int First, int Last)> _echoes = new();
     private ulong[] _echoKeys = new ulong[64];
     private readonly Dictionary<uint, WordSeen> _proseWords = new();
+    private readonly Dictionary<string, int> _groups = new(StringComparer.Ordinal);
     private record struct WordSeen(int Blocks, int LastBlock);
     private uint[] _tokenHashes = new uint[1024];
     private int[] _tokenStart = new int[65];
@@ -318,11 +319,19 @@ public sealed class BlockFeaturizer
         }
         _textCounts.Clear();
         _echoes.Clear();
+        _groups.Clear();
         long total = 0;
         for (int b = 0; b < n; b++)
         {
             var block = blocks[b];
             DenseBlockFeatures.ComputeShape(block, output.DenseRow(b), _tokenHashes.AsSpan(_tokenStart[b], block.Tokens.Count));
+            if (!string.IsNullOrEmpty(block.Container))
+            {
+                // Blocks of one page template share their container string: the group is its first block.
+                ref int first = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_groups, block.Container, out bool known);
+                if (!known) first = b;
+                output.Group[b] = first;
+            }
             var text = block.Text.AsSpan().Trim();
             _lengths[b] = text.Length;
             total += text.Length;

@@ -13,6 +13,11 @@ public sealed class DocumentFeatures : IDisposable
     public float[] Values = ArrayPool<float>.Shared.Rent(4096);
     public int[] RowStart = ArrayPool<int>.Shared.Rent(65);
     public float[] Dense = ArrayPool<float>.Shared.Rent(64 * DenseBlockFeatures.Count);
+    /// <summary>
+    /// Per block, the first block of the document that sits in the same HTML container (itself if it is the first),
+    /// or -1 outside HTML: blocks a page template repeats (replies, captions, cards) share one.
+    /// </summary>
+    public int[] Group = ArrayPool<int>.Shared.Rent(64);
     public int BlockCount;
     public int Length;
 
@@ -23,6 +28,8 @@ public sealed class DocumentFeatures : IDisposable
         if (RowStart.Length < blocks + 1) Grow(ref RowStart, blocks + 1);
         int dense = blocks * DenseBlockFeatures.Count;
         if (Dense.Length < dense) Grow(ref Dense, dense);
+        if (Group.Length < blocks) Grow(ref Group, blocks);
+        Group.AsSpan(0, blocks).Fill(-1);
         Dense.AsSpan(0, dense).Clear();
         RowStart[0] = 0;
     }
@@ -54,6 +61,7 @@ public sealed class DocumentFeatures : IDisposable
         ArrayPool<float>.Shared.Return(Values);
         ArrayPool<int>.Shared.Return(RowStart);
         ArrayPool<float>.Shared.Return(Dense);
-        Indices = []; Values = []; RowStart = []; Dense = [];
+        ArrayPool<int>.Shared.Return(Group);
+        Indices = []; Values = []; RowStart = []; Dense = []; Group = [];
     }
 }

@@ -61,6 +61,7 @@ public sealed class BlockClassificationTrainer
         public required SparseDataset Rows;
         public required int[] DocStart;       // first row of each document
         public required float[][] Dense;      // per document: n × DenseBlockFeatures.Count
+        public required int[][] Group;        // per document: DocumentFeatures.Group
         public required bool[] Labels;
     }
 
@@ -70,6 +71,7 @@ public sealed class BlockClassificationTrainer
         var rows = new SparseDataset(featurizer.Dimension);
         var docStart = new int[data.Count + 1];
         var dense = new float[data.Count][];
+        var group = new int[data.Count][];
         var labels = new List<bool>();
         using var buffer = new DocumentFeatures();
         for (int d = 0; d < data.Count; d++)
@@ -84,9 +86,10 @@ public sealed class BlockClassificationTrainer
                 labels.Add(label);
             }
             dense[d] = buffer.Dense.AsSpan(0, n * DenseBlockFeatures.Count).ToArray();
+            group[d] = buffer.Group.AsSpan(0, n).ToArray();
             docStart[d + 1] = docStart[d] + n;
         }
-        return new Corpus { Rows = rows, DocStart = docStart, Dense = dense, Labels = labels.ToArray() };
+        return new Corpus { Rows = rows, DocStart = docStart, Dense = dense, Group = group, Labels = labels.ToArray() };
     }
 
     /// <summary>Training weight of a row: content rows weigh <see cref="Options.ContentWeight"/>, boilerplate rows 1.</summary>
@@ -267,6 +270,7 @@ public sealed class BlockClassificationTrainer
         int start = corpus.DocStart[d], n = corpus.DocStart[d + 1] - start;
         buffer.Reset(n);
         corpus.Dense[d].CopyTo(buffer.Dense, 0);
+        corpus.Group[d].CopyTo(buffer.Group, 0);
         var f2 = new float[n * SecondStageFeatures.Count];
         SecondStageFeatures.Compute(scores.AsSpan(start, n), textScores.AsSpan(start, n), buffer, f2);
         return f2;
@@ -322,25 +326,40 @@ public sealed class BlockClassificationTrainer
         return subset;
     }
 
-    /// <summary>SHA-256 (hex) over every document's key, block kinds, languages, texts and labels, in order.</summary>
+    /// <summary>
+    /// SHA-256 (hex) over everything the features are computed from, in order: every document's key, and per block
+    /// its kind, language, label, text, tokens, link density and HTML container. A changed segmenter or HTML reader
+    /// changes the hash as surely as a changed label.
+    /// </summary>
     public static string DataHash(IReadOnlyList<LabeledDocument> data)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        Span<byte> small = stackalloc byte[4];
+        var small = new byte[8];
+        void AppendString(string? value)
+        {
+            // length-prefixed (-1 for null), so that ("ab", "c") and ("a", "bc") differ
+            var bytes = value is null ? [] : Encoding.UTF8.GetBytes(value);
+            BitConverter.TryWriteBytes(small, value is null ? -1 : bytes.Length);
+            hash.AppendData(small, 0, 4);
+            hash.AppendData(bytes);
+        }
         foreach (var doc in data)
         {
-            hash.AppendData(Encoding.UTF8.GetBytes(doc.Key));
+            AppendString(doc.Key);
             BitConverter.TryWriteBytes(small, doc.Document.Count);
-            hash.AppendData(small);
+            hash.AppendData(small, 0, 4);
             for (int b = 0; b < doc.Document.Count; b++)
             {
                 var block = doc.Document.Blocks[b];
                 small[0] = (byte)block.Kind; small[1] = (byte)block.Language; small[2] = doc.IsBoilerplate[b] ? (byte)1 : (byte)0; small[3] = 0;
+                hash.AppendData(small, 0, 4);
+                AppendString(block.Text);
+                BitConverter.TryWriteBytes(small, block.Tokens.Count);
+                hash.AppendData(small, 0, 4);
+                foreach (var token in block.Tokens) AppendString(token);
+                BitConverter.TryWriteBytes(small, block.LinkDensity ?? -1.0);
                 hash.AppendData(small);
-                var text = Encoding.UTF8.GetBytes(block.Text);
-                BitConverter.TryWriteBytes(small, text.Length);
-                hash.AppendData(small);
-                hash.AppendData(text);
+                AppendString(block.Container);
             }
         }
         return Convert.ToHexStringLower(hash.GetHashAndReset());

@@ -10,11 +10,12 @@ namespace ContentPipeline.Learning.Model;
 /// (the text stage's score, or without one the n-gram part of the first-stage score) comes in separately, for the
 /// block and its neighbours, so that chrome written as a sentence ("Hi, I'm Lena! I write about…") can outvote its
 /// prose-like shape; and each block is placed within its own document (essay anchors before and after it, its score
-/// against the document's median).
+/// against the document's median). In HTML, a block also sees how the other blocks of its container scored: a template
+/// repeats its chrome (reply after reply, caption after caption) in one container.
 /// </summary>
 public static class SecondStageFeatures
 {
-    public const int Count = 35;
+    public const int Count = 38;
 
     private static readonly string[] Names =
     [
@@ -24,7 +25,7 @@ public static class SecondStageFeatures
         "s2:length_to_median", "s2:next3_min", "s2:gap_run_mean", "s2:window6_mean", "s2:own_text", "s2:prev1_text",
         "s2:next1_text", "s2:window3_text", "s2:gap_run_text", "s2:before_min", "s2:after_min", "s2:doc_median",
         "s2:own_minus_median", "s2:text_minus_median", "s2:content_before_distance", "s2:content_after_distance",
-        "s2:rank",
+        "s2:rank", "s2:group_mean", "s2:group_text", "s2:group_size",
     ];
 
     public static string Name(int i) => Names[i];
@@ -33,7 +34,8 @@ public static class SecondStageFeatures
 
     private const int OwnText = 22, PrevText = 23, NextText = 24, Window3Text = 25, GapRunText = 26, BeforeMin = 27,
         AfterMin = 28, DocMedian = 29, OwnMinusMedian = 30,
-        TextMinusMedian = 31, ContentBeforeDistance = 32, ContentAfterDistance = 33, Rank = 34;
+        TextMinusMedian = 31, ContentBeforeDistance = 32, ContentAfterDistance = 33, Rank = 34,
+        GroupMean = 35, GroupText = 36, GroupSize = 37;
 
     // A first-stage score this far on the essay side makes a block an anchor of the essay.
     private const float ConfidentContent = -2f;
@@ -133,6 +135,7 @@ public static class SecondStageFeatures
             output[i * Count + ContentAfterDistance] = last < 0 ? 3f : MathF.Log(1 + last - i) / 2f;
             if (scores[i] <= ConfidentContent) last = i;
         }
+        FillGroups(scores, textScores, dense, output);
         // Mean score of the run of consecutive non-prose blocks (a prose block is its own run).
         for (int start = 0; start < n;)
         {
@@ -145,6 +148,36 @@ public static class SecondStageFeatures
             for (int j = start; j < end; j++) { output[j * Count + 20] = mean; output[j * Count + GapRunText] = textMean; }
             start = end;
         }
+    }
+
+    /// <summary>
+    /// How the other blocks of the block's HTML container scored: a page template repeats its chrome (reply after
+    /// reply, caption after caption) in one container, so a block the words cannot place takes its group's verdict.
+    /// </summary>
+    private static void FillGroups(ReadOnlySpan<float> scores, ReadOnlySpan<float> textScores, DocumentFeatures dense, Span<float> output)
+    {
+        int n = scores.Length;
+        float[] sums = ArrayPool<float>.Shared.Rent(3 * n);
+        var score = sums.AsSpan(0, n); var text = sums.AsSpan(n, n); var size = sums.AsSpan(2 * n, n);
+        score.Clear(); text.Clear(); size.Clear();
+        var group = dense.Group;
+        for (int i = 0; i < n; i++)
+        {
+            int g = group[i];
+            if (g < 0) continue;
+            score[g] += Squash(scores[i]); text[g] += Squash(textScores[i]); size[g]++;
+        }
+        for (int i = 0; i < n; i++)
+        {
+            int g = group[i];
+            if (g < 0 || size[g] < 2) continue;
+            float others = size[g] - 1;
+            var f = output.Slice(i * Count, Count);
+            f[GroupMean] = (score[g] - Squash(scores[i])) / others;
+            f[GroupText] = (text[g] - Squash(textScores[i])) / others;
+            f[GroupSize] = MathF.Log(1 + others) / 3f;
+        }
+        ArrayPool<float>.Shared.Return(sums);
     }
 
     /// <summary>Median of the squashed scores, from the raw scores in ascending order.</summary>
