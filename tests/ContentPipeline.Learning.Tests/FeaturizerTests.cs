@@ -194,6 +194,27 @@ public class DocumentLevelFeatureTests
     }
 
     [Fact]
+    public void A_run_of_blocks_that_echo_the_page_knows_its_echo_share()
+    {
+        const string Prose = "Harbour cranes lift containers from ships all night, and the cranes never seem to rest at all.";
+        var doc = new TextDocument("en/7.md",
+        [
+            En("Contents"),
+            En("1 Harbour cranes", BlockKind.ListItem),
+            En("2 Night shifts", BlockKind.ListItem),
+            En(Prose),
+            En("Harbour cranes", BlockKind.Heading),
+            En(Prose + " Again."),
+            En("Night shifts", BlockKind.Heading),
+            En(Prose + " Once more."),
+        ]);
+        // the contents run: two of its three blocks name a later heading
+        for (int b = 0; b < 3; b++) Assert.Equal(2f / 3, Dense(doc, b)[DenseBlockFeatures.GapRunEchoes], 5);
+        Assert.Equal(1f, Dense(doc, 4)[DenseBlockFeatures.GapRunEchoes]);   // a heading alone between paragraphs
+        Assert.Equal(0f, Dense(doc, 3)[DenseBlockFeatures.GapRunEchoes]);   // prose is no run
+    }
+
+    [Fact]
     public void Blocks_in_the_same_html_container_share_a_group_named_by_its_first_block()
     {
         var doc = new TextDocument("en/5.html",

@@ -538,7 +538,7 @@ public sealed class BlockFeaturizer
             if (length > 0)
             {
                 long chars = 0; int lists = 0;
-                float digits = 0, colons = 0, sentenceEnds = 0, prices = 0, times = 0, cues = 0, links = 0, marker = 0, overlap = 0;
+                float digits = 0, colons = 0, sentenceEnds = 0, prices = 0, times = 0, cues = 0, links = 0, marker = 0, overlap = 0, echoes = 0;
                 for (int k = start; k < b; k++)
                 {
                     chars += _lengths[k];
@@ -553,6 +553,7 @@ public sealed class BlockFeaturizer
                     links += s[DenseBlockFeatures.LinkDensity];
                     marker = MathF.Max(marker, s[DenseBlockFeatures.SectionMarker]);
                     overlap += s[DenseBlockFeatures.ProseOverlap];
+                    echoes += MathF.Max(s[DenseBlockFeatures.EchoedLater], s[DenseBlockFeatures.EchoesEarlier]);
                 }
                 float runLength = MathF.Log(1 + length) / 3f;
                 float meanLength = MathF.Log(1 + (float)chars / length) / 6f;
@@ -574,6 +575,7 @@ public sealed class BlockFeaturizer
                     f[DenseBlockFeatures.GapRunCue] = cues * inv;
                     f[DenseBlockFeatures.GapRunLinks] = links * inv;
                     f[DenseBlockFeatures.GapRunProseOverlap] = overlap * inv;
+                    f[DenseBlockFeatures.GapRunEchoes] = echoes * inv;
                 }
                 // a label-like short head (heading / colon line) directly before a run of list items or lines
                 if (length >= 3 && blocks[start].Kind is not (BlockKind.ListItem or BlockKind.Line) && _lengths[start] < 40)

@@ -49,8 +49,10 @@ public static class DenseBlockFeatures
         ProseOverlap = ShapeCount + 37, GapRunProseOverlap = ShapeCount + 38,
         // The same words, numbering aside, elsewhere in the page: a table of contents announces the headings that
         // follow it ("2 Making a starter" … "Making a starter"); a hot list shown twice echoes itself.
-        EchoedLater = ShapeCount + 39, EchoesEarlier = ShapeCount + 40;
-    public const int OwnCount = ShapeCount + 41;
+        EchoedLater = ShapeCount + 39, EchoesEarlier = ShapeCount + 40,
+        // Share of the non-prose run's blocks that echo: all of a contents list, most of a hot list shown twice.
+        GapRunEchoes = ShapeCount + 41;
+    public const int OwnCount = ShapeCount + 42;
     public const int Window1First = OwnCount, Window3First = OwnCount + ShapeCount;
     /// <summary>Total number of dense features per block.</summary>
     public const int Count = OwnCount + 2 * ShapeCount;
@@ -77,7 +79,7 @@ public static class DenseBlockFeatures
         "same_pattern_prev", "same_pattern_next", "pattern_run",
         "gap_run_digits", "gap_run_colon_prefix", "gap_run_section_marker", "gap_run_sentence_end", "gap_run_price",
         "gap_run_time", "gap_run_cue", "gap_run_links", "prose_overlap", "gap_run_prose_overlap",
-        "echoed_later", "echoes_earlier",
+        "echoed_later", "echoes_earlier", "gap_run_echoes",
     ];
 
     /// <summary>Human-readable name of dense feature <paramref name="i"/> (for explanations).</summary>
