@@ -127,6 +127,11 @@ public static class BoilerplateTraining
         foreach (var row in sweep)
             log.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  {row.Threshold,9:F2}  {row.Content,21:P2}  {row.ContentZh,7:P2}  {row.ContentEn,7:P2}  {row.Boilerplate,18:P2}  {row.BoilerplateZh,7:P2}  {row.BoilerplateEn,7:P2}"));
+        var keeping = LowestThresholdKeeping(outOfFold, KeepContentShare);
+        log.WriteLine(keeping is null
+            ? $"no threshold up to 0.99 keeps {KeepContentShare:P1} of essay characters overall and in each half"
+            : string.Create(CultureInfo.InvariantCulture,
+                $"lowest threshold keeping {KeepContentShare:P1} of essay characters overall and in each half: {keeping.Threshold:F2} (content {keeping.Content:P2}, zh {keeping.ContentZh:P2}, en {keeping.ContentEn:P2}; boilerplate removed {keeping.Boilerplate:P2}, zh {keeping.BoilerplateZh:P2}, en {keeping.BoilerplateEn:P2})"));
         int worstCount = config.WorstBlocks;
         if (worstCount > 0)
         {
@@ -171,27 +176,60 @@ public static class BoilerplateTraining
             ["threshold"] = config.Threshold,
             ["cross_validation"] = report.ToJson(),
             ["cross_validation_folds"] = folds.ConvertAll(f => (object)f.ToJson()),
-            ["threshold_sweep"] = sweep.ConvertAll(r => (object)new Dictionary<string, object>
-            {
-                ["threshold"] = r.Threshold,
-                ["content_recall_chars"] = Math.Round(r.Content, 6),
-                ["content_recall_chars_zh"] = Math.Round(r.ContentZh, 6),
-                ["content_recall_chars_en"] = Math.Round(r.ContentEn, 6),
-                ["boilerplate_recall"] = Math.Round(r.Boilerplate, 6),
-                ["boilerplate_recall_zh"] = Math.Round(r.BoilerplateZh, 6),
-                ["boilerplate_recall_en"] = Math.Round(r.BoilerplateEn, 6),
-            }),
+            ["threshold_sweep"] = sweep.ConvertAll(SweepJson),
         };
+        if (keeping is not null) json["lowest_threshold_keeping_99_5_percent"] = SweepJson(keeping);
         WriteJson(config.MetricsPath, json);
         log.WriteLine($"model: {config.Output}");
         log.WriteLine($"metrics: {config.MetricsPath}");
         return new TrainResult(model, report, folds, corpus, outOfFold, clock.Elapsed);
     }
 
+    /// <summary>The share of essay characters the recommended operating point must keep, overall and per half.</summary>
+    public const double KeepContentShare = 0.995;
+
+    private static object SweepJson(SweepRow r) => new Dictionary<string, object>
+    {
+        ["threshold"] = r.Threshold,
+        ["content_recall_chars"] = Math.Round(r.Content, 6),
+        ["content_recall_chars_zh"] = Math.Round(r.ContentZh, 6),
+        ["content_recall_chars_en"] = Math.Round(r.ContentEn, 6),
+        ["boilerplate_recall"] = Math.Round(r.Boilerplate, 6),
+        ["boilerplate_recall_zh"] = Math.Round(r.BoilerplateZh, 6),
+        ["boilerplate_recall_en"] = Math.Round(r.BoilerplateEn, 6),
+    };
+
     public sealed record SweepRow(double Threshold, double Content, double ContentZh, double ContentEn, double Boilerplate, double BoilerplateZh, double BoilerplateEn);
 
     /// <summary>Content kept (by characters) and boilerplate removed at thresholds 0.3 … 0.9, overall and per corpus (zh/, en/).</summary>
     public static List<SweepRow> ThresholdSweep(IReadOnlyList<ScoredBlock> scored)
+    {
+        var (zh, en) = SplitByCorpus(scored);
+        var rows = new List<SweepRow>();
+        foreach (var t in (float[])[0.3f, 0.4f, 0.5f, 0.6f, 0.7f, 0.75f, 0.8f, 0.85f, 0.9f]) rows.Add(SweepAt(scored, zh, en, t));
+        return rows;
+    }
+
+    /// <summary>
+    /// The lowest threshold, in steps of 0.01, at which at least <paramref name="contentShare"/> of the essay characters
+    /// are kept overall and in each corpus half that has content (zh/, en/); null if even 0.99 keeps less. This is the
+    /// operating point for "never lose more than that much essay text", at the most boilerplate removed.
+    /// </summary>
+    public static SweepRow? LowestThresholdKeeping(IReadOnlyList<ScoredBlock> scored, double contentShare)
+    {
+        var (zh, en) = SplitByCorpus(scored);
+        for (int step = 1; step <= 99; step++)
+        {
+            var row = SweepAt(scored, zh, en, step / 100f);
+            if (Keeps(row.Content) && Keeps(row.ContentZh) && Keeps(row.ContentEn)) return row;
+        }
+        return null;
+
+        // a half with no essay characters (NaN) has nothing to lose
+        bool Keeps(double share) => double.IsNaN(share) || share >= contentShare;
+    }
+
+    private static (List<ScoredBlock> Zh, List<ScoredBlock> En) SplitByCorpus(IReadOnlyList<ScoredBlock> scored)
     {
         var zh = new List<ScoredBlock>();
         var en = new List<ScoredBlock>();
@@ -200,16 +238,16 @@ public static class BoilerplateTraining
             if (b.DocumentKey.StartsWith("zh/", StringComparison.Ordinal)) zh.Add(b);
             else if (b.DocumentKey.StartsWith("en/", StringComparison.Ordinal)) en.Add(b);
         }
-        var rows = new List<SweepRow>();
-        foreach (var t in (float[])[0.3f, 0.4f, 0.5f, 0.6f, 0.7f, 0.75f, 0.8f, 0.85f, 0.9f])
-        {
-            var all = BlockMetrics.Evaluate(scored, t);
-            var z = BlockMetrics.Evaluate(zh, t);
-            var e = BlockMetrics.Evaluate(en, t);
-            rows.Add(new SweepRow(Math.Round(t, 2), all.WeightedNegativeRecall, z.WeightedNegativeRecall, e.WeightedNegativeRecall,
-                all.PositiveRecall, z.PositiveRecall, e.PositiveRecall));
-        }
-        return rows;
+        return (zh, en);
+    }
+
+    private static SweepRow SweepAt(IReadOnlyList<ScoredBlock> scored, List<ScoredBlock> zh, List<ScoredBlock> en, float t)
+    {
+        var all = BlockMetrics.Evaluate(scored, t);
+        var z = BlockMetrics.Evaluate(zh, t);
+        var e = BlockMetrics.Evaluate(en, t);
+        return new SweepRow(Math.Round(t, 2), all.WeightedNegativeRecall, z.WeightedNegativeRecall, e.WeightedNegativeRecall,
+            all.PositiveRecall, z.PositiveRecall, e.PositiveRecall);
     }
 
     public static void WriteJson(string path, object value)
