@@ -25,13 +25,14 @@ public sealed class BlockFeaturizer
     private int[] _slotCount = new int[1024];
     private int[] _touched = new int[512];   // slots, in first-touch order
     private int _touchedCount;
-    private readonly Dictionary<ulong, int> _textCounts = new();
-    private readonly Dictionary<ulong, (int First, int Last)> _echoes = new();
+    private readonly ScratchMap<int> _textCounts = new();
+    private readonly ScratchMap<(int First, int Last)> _echoes = new();
     private ulong[] _echoKeys = new ulong[64];
-    private readonly Dictionary<uint, WordSeen> _proseWords = new();
+    private readonly ScratchMap<WordSeen> _proseWords = new();
     private readonly Dictionary<string, int> _groups = new(StringComparer.Ordinal);
     private record struct WordSeen(int Blocks, int LastBlock);
     private uint[] _tokenHashes = new uint[1024];
+    private bool[] _tokenIsContentWord = new bool[1024];
     private int[] _tokenStart = new int[65];
     private int[] _lengths = new int[64];
     private bool[] _prose = new bool[64];
@@ -76,33 +77,45 @@ public sealed class BlockFeaturizer
             AddCharNgrams(block.Text.AsSpan(0, Math.Min(block.Text.Length, _options.MaximumCharsForCharNgrams)));
             output.EnsureRoom(_touchedCount + DenseBlockFeatures.Count);
             int start = output.Length;
-            var idx = output.Indices;
-            var val = output.Values;
-            double sumSq = 0;
-            for (int i = 0; i < _touchedCount; i++)
-            {
-                int slot = _touched[i];
-                int h = _slotIndex[slot];
-                int c = _slotCount[slot];
-                _slotIndex[slot] = -1;
-                float v = !_options.LogScaleCounts ? c : c < LogCountTable.Length ? LogCountTable[c] : 1f + MathF.Log(c);
-                idx[start + i] = h;
-                val[start + i] = v;
-                sumSq += (double)v * v;
-            }
-            float scale = _options.TextFeatureScale;
-            if (_options.NormalizeText && sumSq > 0) scale = (float)(scale / Math.Sqrt(sumSq));
-            if (scale != 1f)
-                for (int i = 0; i < _touchedCount; i++) val[start + i] *= scale;
+            EmitTextRow(output.Indices.AsSpan(start, _touchedCount), output.Values.AsSpan(start, _touchedCount));
             int len = start + _touchedCount;
             len = AddContainerWords(block.Container, output, len);
-            idx = output.Indices; // AddContainerWords may have grown the buffers
-            val = output.Values;
-            len = AppendNonZero(output.DenseRow(b), DenseOffset, idx, val, len);
+            // AddContainerWords may have grown the buffers: read them after it
+            len = AppendNonZero(output.DenseRow(b), DenseOffset, output.Indices, output.Values, len);
             output.Length = len;
             output.RowStart[b + 1] = len;
         }
         _names = null;
+    }
+
+    /// <summary>
+    /// Writes the block's counted n-grams (first-touch order) as (index, value) pairs and frees their slots: counts
+    /// become 1 + ln(count) when <see cref="FeaturizerOptions.LogScaleCounts"/>, then the row is scaled to
+    /// <see cref="FeaturizerOptions.TextFeatureScale"/> × unit norm. Not inlined, so that the loop's few live values
+    /// stay in registers (inside <see cref="Featurize(TextDocument, DocumentFeatures)"/> the running sum spilled to the stack).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void EmitTextRow(Span<int> indices, Span<float> values)
+    {
+        var touched = _touched.AsSpan(0, indices.Length);
+        int[] slotIndex = _slotIndex, slotCount = _slotCount;
+        var logCounts = LogCountTable;
+        bool logScale = _options.LogScaleCounts;
+        double sumSq = 0;
+        for (int i = 0; i < touched.Length; i++)
+        {
+            int slot = touched[i];
+            int c = slotCount[slot];
+            indices[i] = slotIndex[slot];
+            slotIndex[slot] = -1;
+            float v = !logScale ? c : (uint)c < (uint)logCounts.Length ? logCounts[c] : 1f + MathF.Log(c);
+            values[i] = v;
+            sumSq += (double)v * v;
+        }
+        float scale = _options.TextFeatureScale;
+        if (_options.NormalizeText && sumSq > 0) scale = (float)(scale / Math.Sqrt(sumSq));
+        if (scale != 1f)
+            for (int i = 0; i < values.Length; i++) values[i] *= scale;
     }
 
     /// <summary>
@@ -262,37 +275,52 @@ public sealed class BlockFeaturizer
     {
         int cjkMin = _options.CjkCharNgramMinLength, cjkMax = _options.CjkCharNgramMaxLength;
         int latMin = _options.LatinCharNgramMinLength, latMax = _options.LatinCharNgramMaxLength;
-        Span<char> ring = stackalloc char[4];
+        // The last four folded characters, newest first, in locals rather than a stackalloc'd ring: a method with
+        // stackalloc is compiled once without tiering, so it never gets the profile-guided tier-1 code.
+        char r0 = '\0', r1 = '\0', r2 = '\0', r3 = '\0';
         int run = 0;          // length of the current same-script run (capped at 4)
         bool runCjk = false;
-        char last = '\0';
         for (int i = 0; i < text.Length; i++)
         {
             char c = TextFold.Char(text[i]);
-            if (c == ' ' && last == ' ') continue;
+            if (c == ' ' && r0 == ' ') continue;
             bool cjk = IsCjk(c);
             if (run == 0 || cjk != runCjk) { run = 0; runCjk = cjk; }
-            ring[3] = ring[2]; ring[2] = ring[1]; ring[1] = ring[0]; ring[0] = c;
+            r3 = r2; r2 = r1; r1 = r0; r0 = c;
             if (run < 4) run++;
-            last = c;
             int lo = cjk ? cjkMin : latMin, hi = cjk ? cjkMax : latMax;
             if (hi > run) hi = run;
-            // n-gram hashes grow from the newest character backwards: one AddChar per length.
+            // n-gram hashes grow from the newest character backwards: one AddChar per length, unrolled.
             uint h = cjk ? NsCjk : NsLatin;
-            for (int len = 1; len <= hi; len++)
-            {
-                h = StableHash.AddChar(h, ring[len - 1]);
-                if (len < lo) continue;
-                uint g = h + (uint)len;
-                Add(g);
-                if (_names != null)
-                {
-                    var gram = new char[len];
-                    for (int k = 0; k < len; k++) gram[k] = ring[len - 1 - k];
-                    Name(g, "c:" + new string(gram));
-                }
-            }
+            if (hi < 1) continue;
+            h = StableHash.AddChar(h, r0);
+            if (lo <= 1) AddCharGram(h, 1, r0, r1, r2, r3);
+            if (hi < 2) continue;
+            h = StableHash.AddChar(h, r1);
+            if (lo <= 2) AddCharGram(h, 2, r0, r1, r2, r3);
+            if (hi < 3) continue;
+            h = StableHash.AddChar(h, r2);
+            if (lo <= 3) AddCharGram(h, 3, r0, r1, r2, r3);
+            if (hi < 4) continue;
+            if (lo <= 4) AddCharGram(StableHash.AddChar(h, r3), 4, r0, r1, r2, r3);
         }
+    }
+
+    /// <summary>Counts the character n-gram of length <paramref name="len"/> (hash of its folded characters, newest first).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void AddCharGram(uint hash, int len, char r0, char r1, char r2, char r3)
+    {
+        uint g = hash + (uint)len;
+        Add(g);
+        if (_names != null) Name(g, "c:" + CharGram(len, r0, r1, r2, r3));
+    }
+
+    private static string CharGram(int len, char r0, char r1, char r2, char r3)
+    {
+        ReadOnlySpan<char> newestFirst = [r0, r1, r2, r3];
+        var gram = new char[len];
+        for (int k = 0; k < len; k++) gram[k] = newestFirst[len - 1 - k];
+        return new string(gram);
     }
 
     private static string FoldString(string s)
@@ -339,7 +367,7 @@ public sealed class BlockFeaturizer
             _textKeys[b] = key;
             if (text.Length > 0)
             {
-                ref int count = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_textCounts, key, out _);
+                ref int count = ref _textCounts.GetValueRefOrAddDefault(key, out _);
                 count++;
             }
             var words = EchoWords(text);
@@ -347,7 +375,7 @@ public sealed class BlockFeaturizer
             _echoKeys[b] = echo;
             if (echo != 0)
             {
-                ref var span = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_echoes, echo, out bool seen);
+                ref var span = ref _echoes.GetValueRefOrAddDefault(echo, out bool seen);
                 span = seen ? (span.First, b) : (b, b);
             }
         }
@@ -414,32 +442,29 @@ public sealed class BlockFeaturizer
     /// 4+ letters, Chinese words of 2+ characters) that occur in the document's prose blocks other than itself.
     /// Per word hash it keeps the number of distinct prose blocks that use it; a hash of 0 is an ordinary key.
     /// </summary>
-    private void FillProseOverlap(IReadOnlyList<TextBlock> blocks, DocumentFeatures output, int n)
+    private void FillProseOverlap(DocumentFeatures output, int n)
     {
         _proseWords.Clear();
         for (int b = 0; b < n; b++)
         {
             if (!_prose[b]) continue;
-            var tokens = blocks[b].Tokens;
-            for (int t = 0; t < tokens.Count; t++)
+            for (int w = _tokenStart[b]; w < _tokenStart[b + 1]; w++)
             {
-                if (!IsContentWord(tokens[t])) continue;
-                ref var seen = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(
-                    _proseWords, _tokenHashes[_tokenStart[b] + t], out bool exists);
+                if (!_tokenIsContentWord[w]) continue;
+                ref var seen = ref _proseWords.GetValueRefOrAddDefault(_tokenHashes[w], out bool exists);
                 if (!exists || seen.LastBlock != b) { seen.Blocks++; seen.LastBlock = b; }
             }
         }
         if (_proseWords.Count == 0) return;
         for (int b = 0; b < n; b++)
         {
-            var tokens = blocks[b].Tokens;
             // A prose block's own words are in the counts: it needs them in a second prose block.
             int needed = _prose[b] ? 2 : 1, words = 0, shared = 0;
-            for (int t = 0; t < tokens.Count; t++)
+            for (int w = _tokenStart[b]; w < _tokenStart[b + 1]; w++)
             {
-                if (!IsContentWord(tokens[t])) continue;
+                if (!_tokenIsContentWord[w]) continue;
                 words++;
-                if (_proseWords.TryGetValue(_tokenHashes[_tokenStart[b] + t], out var seen) && seen.Blocks >= needed) shared++;
+                if (_proseWords.TryGetValue(_tokenHashes[w], out var seen) && seen.Blocks >= needed) shared++;
             }
             if (words > 0) output.DenseRow(b)[DenseBlockFeatures.ProseOverlap] = (float)shared / words;
         }
@@ -457,7 +482,11 @@ public sealed class BlockFeaturizer
     {
         int total = 0;
         for (int b = 0; b < n; b++) total += blocks[b].Tokens.Count;
-        if (_tokenHashes.Length < total) _tokenHashes = new uint[Math.Max(total, _tokenHashes.Length * 2)];
+        if (_tokenHashes.Length < total)
+        {
+            _tokenHashes = new uint[Math.Max(total, _tokenHashes.Length * 2)];
+            _tokenIsContentWord = new bool[_tokenHashes.Length];
+        }
         if (_tokenStart.Length < n + 1) _tokenStart = new int[Math.Max(n + 1, _tokenStart.Length * 2)];
         int w = 0;
         for (int b = 0; b < n; b++)
@@ -466,7 +495,9 @@ public sealed class BlockFeaturizer
             var tokens = blocks[b].Tokens;
             for (int t = 0; t < tokens.Count; t++)
             {
-                _tokenHashes[w++] = TextFold.Hash(tokens[t]);
+                string token = tokens[t];
+                _tokenIsContentWord[w] = IsContentWord(token);
+                _tokenHashes[w++] = TextFold.Hash(token);
             }
         }
         _tokenStart[n] = w;
@@ -485,7 +516,7 @@ public sealed class BlockFeaturizer
             _prose[b] = DenseBlockFeatures.LooksLikeProse(output.DenseRow(b), _lengths[b]);
             _patterns[b] = DenseBlockFeatures.Pattern(blocks[b].Text.AsSpan().Trim());
         }
-        FillProseOverlap(blocks, output, n);
+        FillProseOverlap(output, n);
         // forward pass: last prose before
         int last = -1; long charsSince = 0;
         for (int b = 0; b < n; b++)
