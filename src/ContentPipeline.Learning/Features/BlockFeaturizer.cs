@@ -475,8 +475,8 @@ public sealed class BlockFeaturizer
         token.Length >= 4 || token.Length >= 2 && IsCjk(token[0]);
 
     /// <summary>
-    /// The folded hash of every token of the document, once: the word n-grams and the prose overlap both read it.
-    /// Block b's tokens start at <c>_tokenStart[b]</c>.
+    /// The folded hash of every token of the document, once, and whether it is a content word (<see cref="IsContentWord"/>):
+    /// the word n-grams and the prose overlap read these arrays, not the strings. Block b's tokens start at <c>_tokenStart[b]</c>.
     /// </summary>
     private void HashTokens(IReadOnlyList<TextBlock> blocks, int n)
     {
