@@ -90,6 +90,37 @@ public class FeaturizerTests
     }
 
     [Fact]
+    public void Edge_tokens_name_how_a_block_opens_and_closes_and_only_there()
+    {
+        var doc = new TextDocument("d",
+        [
+            new TextBlock("Photo: Ann Lee", BlockKind.Paragraph, BlockLanguage.English, ["Photo", ":", "Ann", "Lee"]),
+            new TextBlock("A photo of the harbour", BlockKind.Paragraph, BlockLanguage.English, ["A", "photo", "of", "the", "harbour"]),
+        ]);
+        using var features = new DocumentFeatures();
+        var names = new Dictionary<int, string>();
+        var featurizer = new BlockFeaturizer(new FeaturizerOptions { EdgeTokens = 2 });
+        featurizer.Featurize(doc, features, names);
+        string[] Named(int b) => features.RowIndices(b).ToArray().Where(names.ContainsKey).Select(i => names[i]).ToArray();
+
+        var caption = Named(0);
+        Assert.Contains("start0:photo", caption);
+        Assert.Contains("start1::", caption);
+        Assert.Contains("start:photo :", caption);
+        Assert.Contains("end0:lee", caption);
+        Assert.Contains("end1:ann", caption);
+        var sentence = Named(1);
+        Assert.Contains("w:photo", sentence);
+        Assert.DoesNotContain("start0:photo", sentence);
+        Assert.Contains("start0:a", sentence);
+        Assert.Contains("end0:harbour", sentence);
+
+        names.Clear();
+        new BlockFeaturizer(new FeaturizerOptions()).Featurize(doc, features, names);
+        Assert.DoesNotContain(names.Values, n => n.StartsWith("start") || n.StartsWith("end"));
+    }
+
+    [Fact]
     public void Features_are_identical_across_featurizer_instances()
     {
         var doc = TestData.Corpus(1)[0].Document;

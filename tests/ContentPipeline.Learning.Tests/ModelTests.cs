@@ -78,7 +78,8 @@ public class ModelTests
     public void Save_and_load_round_trip_predicts_the_same()
     {
         var data = TestData.Corpus(20);
-        var model = new BlockClassificationTrainer(Small).Fit(data).WithMetrics(new Dictionary<string, double> { ["cv.auc"] = 0.97 });
+        var options = Small with { Featurizer = Small.Featurizer with { EdgeTokens = 2 } };
+        var model = new BlockClassificationTrainer(options).Fit(data).WithMetrics(new Dictionary<string, double> { ["cv.auc"] = 0.97 });
         string path = Path.Combine(Path.GetTempPath(), $"cpl-{Guid.NewGuid():N}.model");
         try
         {
@@ -87,6 +88,7 @@ public class ModelTests
             Assert.Equal(Bytes(model), Bytes(loaded));
             Assert.Equal(0.97, loaded.Metrics["cv.auc"]);
             Assert.Equal(model.TrainingDataHash, loaded.TrainingDataHash);
+            Assert.Equal(options.Featurizer, loaded.Featurizer);   // the featurizer settings travel with the model
             var doc = TestData.Corpus(1, seed: 9)[0].Document;
             var p1 = model.CreatePredictionEngine().Predict(doc);
             var p2 = loaded.CreatePredictionEngine().Predict(doc);

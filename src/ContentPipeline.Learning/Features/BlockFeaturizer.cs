@@ -14,7 +14,8 @@ namespace ContentPipeline.Learning.Features;
 /// </summary>
 public sealed class BlockFeaturizer
 {
-    private const uint NsContainer = 0x3C6EF372, NsWord = 0x9E3779B1, NsBigram = 0x85EBCA77, NsTrigram = 0xC2B2AE3D, NsCjk = 0x27D4EB2F, NsLatin = 0x165667B1;
+    private const uint NsContainer = 0x3C6EF372, NsWord = 0x9E3779B1, NsBigram = 0x85EBCA77, NsTrigram = 0xC2B2AE3D, NsCjk = 0x27D4EB2F, NsLatin = 0x165667B1,
+        NsStart = 0x61C88647, NsEnd = 0x7FEB352D, NsStartPair = 0x846CA68B;
 
     private readonly FeaturizerOptions _options;
     private readonly int _mask;
@@ -74,6 +75,7 @@ public sealed class BlockFeaturizer
             var block = blocks[b];
             _touchedCount = 0;
             AddWordNgrams(block.Tokens, _tokenHashes.AsSpan(_tokenStart[b], block.Tokens.Count));
+            if (_options.EdgeTokens > 0) AddEdgeTokens(block.Tokens, _tokenHashes.AsSpan(_tokenStart[b], block.Tokens.Count));
             AddCharNgrams(block.Text.AsSpan(0, Math.Min(block.Text.Length, _options.MaximumCharsForCharNgrams)));
             output.EnsureRoom(_touchedCount + DenseBlockFeatures.Count);
             int start = output.Length;
@@ -268,6 +270,30 @@ public sealed class BlockFeaturizer
             prev2 = prev;
             prev = h;
             have++;
+        }
+    }
+
+    /// <summary>
+    /// The first and last <see cref="FeaturizerOptions.EdgeTokens"/> tokens tagged with their place (start 0, start 1 …,
+    /// end 0 …), and the opening pair: a block's first words ("By", "Photo:", "About", "Hi, I'm") and last ("摄", "供图").
+    /// </summary>
+    private void AddEdgeTokens(IReadOnlyList<string> tokens, ReadOnlySpan<uint> hashes)
+    {
+        int k = Math.Min(_options.EdgeTokens, hashes.Length);
+        for (int j = 0; j < k; j++)
+        {
+            uint start = StableHash.AddUInt(NsStart + (uint)j, hashes[j]);
+            Add(start);
+            if (_names != null) Name(start, $"start{j}:" + FoldString(tokens[j]));
+            uint end = StableHash.AddUInt(NsEnd + (uint)j, hashes[hashes.Length - 1 - j]);
+            Add(end);
+            if (_names != null) Name(end, $"end{j}:" + FoldString(tokens[hashes.Length - 1 - j]));
+        }
+        if (k >= 2)
+        {
+            uint pair = StableHash.AddUInt(StableHash.AddUInt(NsStartPair, hashes[0]), hashes[1]);
+            Add(pair);
+            if (_names != null) Name(pair, "start:" + FoldString(tokens[0]) + " " + FoldString(tokens[1]));
         }
     }
 

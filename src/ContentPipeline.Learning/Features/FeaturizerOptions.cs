@@ -10,6 +10,11 @@ public sealed record FeaturizerOptions
     public int HashBits { get; init; } = 18;
     /// <summary>Longest word n-gram (1 = unigrams, 2 = unigrams and bigrams).</summary>
     public int WordNgramLength { get; init; } = 2;
+    /// <summary>
+    /// The block's first and last this-many tokens also count as position-tagged words ("By …", "Photo: …", "… 摄"):
+    /// how a block opens and closes says more about chrome than the same word inside a sentence. 0 turns them off.
+    /// </summary>
+    public int EdgeTokens { get; init; }
     public int CjkCharNgramMinLength { get; init; } = 1;
     public int CjkCharNgramMaxLength { get; init; } = 3;
     public int LatinCharNgramMinLength { get; init; } = 3;
@@ -27,6 +32,7 @@ public sealed record FeaturizerOptions
     {
         if (HashBits is < 8 or > 24) throw new ArgumentOutOfRangeException(nameof(HashBits), HashBits, "must be in 8..24");
         if (WordNgramLength is < 0 or > 3) throw new ArgumentOutOfRangeException(nameof(WordNgramLength), WordNgramLength, "must be in 0..3");
+        if (EdgeTokens is < 0 or > 4) throw new ArgumentOutOfRangeException(nameof(EdgeTokens), EdgeTokens, "must be in 0..4");
         if (CjkCharNgramMinLength < 1 || CjkCharNgramMaxLength > 4 || CjkCharNgramMinLength > CjkCharNgramMaxLength + 1)
             throw new ArgumentOutOfRangeException(nameof(CjkCharNgramMaxLength), "CJK char n-gram lengths must lie in 1..4 (min > max disables them)");
         if (LatinCharNgramMinLength < 1 || LatinCharNgramMaxLength > 4 || LatinCharNgramMinLength > LatinCharNgramMaxLength + 1)

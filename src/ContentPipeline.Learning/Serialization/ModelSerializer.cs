@@ -15,7 +15,7 @@ namespace ContentPipeline.Learning.Serialization;
 /// </summary>
 public static class ModelSerializer
 {
-    public const int FormatVersion = 3;
+    public const int FormatVersion = 4;
     private static ReadOnlySpan<byte> Magic => "CPLM"u8;
     private const string Kind = "ContentPipeline.Learning.BlockClassificationModel";
 
@@ -35,7 +35,7 @@ public static class ModelSerializer
         {
             w.Write(Kind);
             var f = model.Featurizer;
-            w.Write(f.HashBits); w.Write(f.WordNgramLength);
+            w.Write(f.HashBits); w.Write(f.WordNgramLength); w.Write(f.EdgeTokens);
             w.Write(f.CjkCharNgramMinLength); w.Write(f.CjkCharNgramMaxLength);
             w.Write(f.LatinCharNgramMinLength); w.Write(f.LatinCharNgramMaxLength);
             w.Write(f.MaximumCharsForCharNgrams); w.Write(f.LogScaleCounts); w.Write(f.NormalizeText); w.Write(f.TextFeatureScale);
@@ -101,7 +101,7 @@ public static class ModelSerializer
             if (r.ReadString() != Kind) throw new ModelFormatException(path, "holds another kind of model");
             var f = new FeaturizerOptions
             {
-                HashBits = r.ReadInt32(), WordNgramLength = r.ReadInt32(),
+                HashBits = r.ReadInt32(), WordNgramLength = r.ReadInt32(), EdgeTokens = r.ReadInt32(),
                 CjkCharNgramMinLength = r.ReadInt32(), CjkCharNgramMaxLength = r.ReadInt32(),
                 LatinCharNgramMinLength = r.ReadInt32(), LatinCharNgramMaxLength = r.ReadInt32(),
                 MaximumCharsForCharNgrams = r.ReadInt32(), LogScaleCounts = r.ReadBoolean(), NormalizeText = r.ReadBoolean(),

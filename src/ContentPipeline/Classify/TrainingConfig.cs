@@ -58,6 +58,7 @@ public sealed record TrainingConfig
         {
             HashBits = (int)(feat?.Number("hash_bits", 8, 24) ?? df.HashBits),
             WordNgramLength = (int)(feat?.Number("word_ngrams", 0, 3) ?? df.WordNgramLength),
+            EdgeTokens = (int)(feat?.Number("edge_tokens", 0, 4) ?? df.EdgeTokens),
             CjkCharNgramMinLength = (int)(feat?.Number("cjk_char_ngram_min", 1, 4) ?? df.CjkCharNgramMinLength),
             CjkCharNgramMaxLength = (int)(feat?.Number("cjk_char_ngram_max", 0, 4) ?? df.CjkCharNgramMaxLength),
             LatinCharNgramMinLength = (int)(feat?.Number("latin_char_ngram_min", 1, 4) ?? df.LatinCharNgramMinLength),

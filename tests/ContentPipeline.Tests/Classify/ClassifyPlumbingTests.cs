@@ -62,15 +62,17 @@ public class ClassifyPlumbingTests
     public void Training_config_is_strict_and_resolves_paths_against_its_folder()
     {
         var file = Path.Combine(Path.GetTempPath(), "train.yaml");
-        var config = TrainingConfig.Parse("corpus: c\noutput: m/x.model\nfolds: 3\nfeaturizer:\n  hash_bits: 16\n", file);
+        var config = TrainingConfig.Parse("corpus: c\noutput: m/x.model\nfolds: 3\nfeaturizer:\n  hash_bits: 16\n  edge_tokens: 3\n", file);
         Assert.Equal(Path.Combine(Path.GetTempPath(), "c"), config.Corpus);
         Assert.Equal(3, config.Folds);
         Assert.Equal(16, config.Trainer.Featurizer.HashBits);
+        Assert.Equal(3, config.Trainer.Featurizer.EdgeTokens);
         Assert.Equal(Path.Combine(Path.GetTempPath(), "m", "metrics.json"), config.MetricsPath);
         var e = Assert.Throws<ContentPipelineException>(() => TrainingConfig.Parse("folds: 5\nfoldz: 3\n", file));
         Assert.Contains(":2:", e.Message);
         Assert.Contains("foldz", e.Message);
         Assert.Throws<ContentPipelineException>(() => TrainingConfig.Parse("featurizer:\n  hash_bits: 40\n", file));
+        Assert.Throws<ContentPipelineException>(() => TrainingConfig.Parse("featurizer:\n  edge_tokens: 5\n", file));
         Assert.True(TrainingConfig.Parse("text_stage: true\n", file).Trainer.TextStage);
         Assert.False(TrainingConfig.Parse("text_stage: false\n", file).Trainer.TextStage);
     }
