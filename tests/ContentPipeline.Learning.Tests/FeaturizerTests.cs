@@ -96,6 +96,7 @@ public class FeaturizerTests
         [
             new TextBlock("Photo: Ann Lee", BlockKind.Paragraph, BlockLanguage.English, ["Photo", ":", "Ann", "Lee"]),
             new TextBlock("A photo of the harbour", BlockKind.Paragraph, BlockLanguage.English, ["A", "photo", "of", "the", "harbour"]),
+            new TextBlock("Text by Lee", BlockKind.Paragraph, BlockLanguage.English, ["Text", "by", "Lee"]),
         ]);
         using var features = new DocumentFeatures();
         var names = new Dictionary<int, string>();
@@ -114,6 +115,10 @@ public class FeaturizerTests
         Assert.DoesNotContain("start0:photo", sentence);
         Assert.Contains("start0:a", sentence);
         Assert.Contains("end0:harbour", sentence);
+        // the tag is the place, the word is the token there: two blocks ending in "Lee" share that feature
+        int endLee = features.RowIndices(0).ToArray().Single(i => names.GetValueOrDefault(i) == "end0:lee");
+        Assert.Contains(endLee, features.RowIndices(2).ToArray());
+        Assert.DoesNotContain(endLee, features.RowIndices(1).ToArray());
 
         names.Clear();
         new BlockFeaturizer(new FeaturizerOptions()).Featurize(doc, features, names);
