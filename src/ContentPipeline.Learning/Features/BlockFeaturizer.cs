@@ -74,8 +74,9 @@ public sealed class BlockFeaturizer
         {
             var block = blocks[b];
             _touchedCount = 0;
-            AddWordNgrams(block.Tokens, _tokenHashes.AsSpan(_tokenStart[b], block.Tokens.Count));
-            if (_options.EdgeTokens > 0) AddEdgeTokens(block.Tokens, _tokenHashes.AsSpan(_tokenStart[b], block.Tokens.Count));
+            var tokenHashes = _tokenHashes.AsSpan(_tokenStart[b], block.Tokens.Count);
+            AddWordNgrams(block.Tokens, tokenHashes);
+            if (_options.EdgeTokens > 0) AddEdgeTokens(block.Tokens, tokenHashes);
             AddCharNgrams(block.Text.AsSpan(0, Math.Min(block.Text.Length, _options.MaximumCharsForCharNgrams)));
             output.EnsureRoom(_touchedCount + DenseBlockFeatures.Count);
             int start = output.Length;
@@ -285,9 +286,10 @@ public sealed class BlockFeaturizer
             uint start = StableHash.AddUInt(NsStart + (uint)j, hashes[j]);
             Add(start);
             if (_names != null) Name(start, $"start{j}:" + FoldString(tokens[j]));
-            uint end = StableHash.AddUInt(NsEnd + (uint)j, hashes[hashes.Length - 1 - j]);
+            int last = hashes.Length - 1 - j;
+            uint end = StableHash.AddUInt(NsEnd + (uint)j, hashes[last]);
             Add(end);
-            if (_names != null) Name(end, $"end{j}:" + FoldString(tokens[hashes.Length - 1 - j]));
+            if (_names != null) Name(end, $"end{j}:" + FoldString(tokens[last]));
         }
         if (k >= 2)
         {
