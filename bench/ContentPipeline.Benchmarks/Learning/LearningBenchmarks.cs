@@ -80,15 +80,7 @@ public class LearningBenchmarks
         return sum;
     }
 
-    private static string ShippedModelPath()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var path = Path.Combine(dir.FullName, "pipelines", "boilerplate", "model", "boilerplate.model");
-            if (File.Exists(path)) return path;
-        }
-        throw new FileNotFoundException("pipelines/boilerplate/model/boilerplate.model not found above " + AppContext.BaseDirectory);
-    }
+    private static string ShippedModelPath() => RepositoryPaths.Find("pipelines/boilerplate/model/boilerplate.model");
 
     /// <summary>Train the full model (stacked stages with 5 inner folds, calibration, HMM) on 150 documents.</summary>
     [Benchmark]
