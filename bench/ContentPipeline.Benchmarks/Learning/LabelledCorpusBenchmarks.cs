@@ -6,10 +6,10 @@ using ContentPipeline.Learning.Model;
 namespace ContentPipeline.Benchmarks.Learning;
 
 /// <summary>
-/// The committed model on real pages: every block of the labelled corpus (pipelines/boilerplate/corpus, 786
-/// documents, ~32,000 blocks), segmented by the pipeline's own ingest → normalise → segment in the setup, then
-/// predicted (features + model + smoothing) as the classify stage does. Unlike <see cref="LearningBenchmarks"/>'s
-/// synthetic documents, these have the corpus's mix of block lengths (median 26 characters), HTML containers and
+/// The committed model on real pages: every block of the labelled corpus (pipelines/boilerplate/corpus; the setup
+/// prints how many documents and blocks), segmented by the pipeline's own ingest → normalise → segment in the setup,
+/// then predicted (features + model + smoothing) as the classify stage does. Unlike <see cref="LearningBenchmarks"/>'s
+/// synthetic documents, these have the corpus's mix of block lengths (mostly short lines), HTML containers and
 /// jieba tokens. Blocks per second = <see cref="Blocks"/> / mean time.
 /// </summary>
 public class LabelledCorpusBenchmarks
