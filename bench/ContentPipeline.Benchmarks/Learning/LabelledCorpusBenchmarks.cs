@@ -24,8 +24,7 @@ public class LabelledCorpusBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        string root = RepositoryPaths.Find("pipelines/boilerplate");
-        var corpus = LabelledCorpus.Load(Path.Combine(root, "corpus"), ClassifyInputs.Processor());
+        var corpus = LabelledCorpus.Load(RepositoryPaths.Find("pipelines/boilerplate/corpus"), ClassifyInputs.Processor());
         int longest = 0;
         foreach (var doc in corpus)
         {
@@ -35,7 +34,7 @@ public class LabelledCorpusBenchmarks
             longest = Math.Max(longest, document.Count);
         }
         _output = new BlockPrediction[longest];
-        _engine = BlockClassificationModel.Load(Path.Combine(root, "model", "boilerplate.model")).CreatePredictionEngine();
+        _engine = BlockClassificationModel.Load(RepositoryPaths.ShippedModel).CreatePredictionEngine();
         Console.WriteLine($"// labelled corpus: {_documents.Count} documents, {Blocks} blocks");
     }
 

@@ -31,7 +31,7 @@ public class LearningBenchmarks
         _corpus = SyntheticCorpus.Create(Documents, BlocksPerDocument, seed: 42);
         _model = new BlockClassificationTrainer().Fit(_corpus);
         _engine = _model.CreatePredictionEngine();
-        _shippedEngine = BlockClassificationModel.Load(ShippedModelPath()).CreatePredictionEngine();
+        _shippedEngine = BlockClassificationModel.Load(RepositoryPaths.ShippedModel).CreatePredictionEngine();
         _featurizer = new BlockFeaturizer(_model.Featurizer);
         _features = new DocumentFeatures();
         _output = new BlockPrediction[BlocksPerDocument * 2];
@@ -79,8 +79,6 @@ public class LearningBenchmarks
         }
         return sum;
     }
-
-    private static string ShippedModelPath() => RepositoryPaths.Find("pipelines/boilerplate/model/boilerplate.model");
 
     /// <summary>Train the full model (stacked stages with 5 inner folds, calibration, HMM) on 150 documents.</summary>
     [Benchmark]
