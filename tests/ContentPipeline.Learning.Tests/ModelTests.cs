@@ -119,6 +119,37 @@ public class ModelTests
     }
 
     [Fact]
+    public void Content_weights_by_length_keep_their_mean_and_grow_as_a_power_of_the_characters()
+    {
+        bool[] labels = [false, true, false, false, true];
+        int[] chars = [100, 7, 25, 0, 3000];
+        var weights = new float[] { 9, 1, 9, 9, 1 };
+        BlockClassificationTrainer.WeighContentByLength(labels, chars, contentWeight: 2f, exponent: 0.5f, weights);
+        Assert.Equal(1f, weights[1]);                                          // boilerplate rows untouched
+        Assert.Equal(1f, weights[4]);
+        Assert.Equal(2.0, (weights[0] + weights[2] + weights[3]) / 3, 5);      // mean content weight stays the content weight
+        Assert.Equal(2.0, weights[0] / weights[2], 5);                         // sqrt(100 / 25)
+        Assert.Equal(10.0, weights[0] / weights[3], 5);                        // an empty block counts as one character
+    }
+
+    [Fact]
+    public void Weighing_content_by_length_changes_the_context_trees_alone()
+    {
+        var data = TestData.Corpus(20);
+        var trees = new FastTreeBinaryTrainer.Options { NumberOfTrees = 20, NumberOfLeaves = 4, MinimumExampleCountPerLeaf = 5 };
+        var flat = Small with { TextStage = true, ContentWeight = 2f, ContextTrees = trees };
+        var byLength = flat with { ContextTreeContentLengthExponent = 0.75f };
+        var a = new BlockClassificationTrainer(flat).Fit(data);
+        var b = new BlockClassificationTrainer(byLength).Fit(data);
+        Assert.Equal(a.FirstStage.Weights, b.FirstStage.Weights);
+        Assert.Equal(a.TextStage!.Weights, b.TextStage!.Weights);
+        Assert.Equal(a.SecondStage.Weights, b.SecondStage.Weights);
+        Assert.NotEqual(Bytes(a), Bytes(b));
+        Assert.Equal(Bytes(b), Bytes(new BlockClassificationTrainer(byLength).Fit(data)));   // still deterministic
+        Assert.Equal(Bytes(a), Bytes(new BlockClassificationTrainer(flat with { ContextTreeContentLengthExponent = 0f }).Fit(data)));
+    }
+
+    [Fact]
     public void Text_stage_is_trained_on_words_alone_and_saved_with_the_model()
     {
         var options = Small with { TextStage = true };

@@ -42,6 +42,12 @@ public sealed class BlockClassificationTrainer
         public bool TextStage { get; init; }
         /// <summary>Context trees after the linear second stage; null leaves the linear context score final.</summary>
         public FastTreeBinaryTrainer.Options? ContextTrees { get; init; }
+        /// <summary>
+        /// In the context trees only, content rows weigh <see cref="ContentWeight"/> × chars^a / mean(chars^a) for this
+        /// exponent a (0: all alike): the trees then count lost essay text roughly as the quality measure does, by
+        /// characters, while their mean content weight, and so the balance against boilerplate, stays the same.
+        /// </summary>
+        public float ContextTreeContentLengthExponent { get; init; }
     }
 
     private readonly Options _options;
@@ -63,6 +69,7 @@ public sealed class BlockClassificationTrainer
         public required float[][] Dense;      // per document: n × DenseBlockFeatures.Count
         public required int[][] Group;        // per document: DocumentFeatures.Group
         public required bool[] Labels;
+        public required int[] Chars;          // characters of each row's block
     }
 
     private Corpus Featurize(IReadOnlyList<LabeledDocument> data)
@@ -73,6 +80,7 @@ public sealed class BlockClassificationTrainer
         var dense = new float[data.Count][];
         var group = new int[data.Count][];
         var labels = new List<bool>();
+        var chars = new List<int>();
         using var buffer = new DocumentFeatures();
         for (int d = 0; d < data.Count; d++)
         {
@@ -84,12 +92,13 @@ public sealed class BlockClassificationTrainer
                 bool label = doc.IsBoilerplate[b];
                 rows.Add(buffer.RowIndices(b), buffer.RowValues(b), label, RowWeight(label));
                 labels.Add(label);
+                chars.Add(doc.Document.Blocks[b].Text.Length);
             }
             dense[d] = buffer.Dense.AsSpan(0, n * DenseBlockFeatures.Count).ToArray();
             group[d] = buffer.Group.AsSpan(0, n).ToArray();
             docStart[d + 1] = docStart[d] + n;
         }
-        return new Corpus { Rows = rows, DocStart = docStart, Dense = dense, Group = group, Labels = labels.ToArray() };
+        return new Corpus { Rows = rows, DocStart = docStart, Dense = dense, Group = group, Labels = labels.ToArray(), Chars = chars.ToArray() };
     }
 
     /// <summary>Training weight of a row: content rows weigh <see cref="Options.ContentWeight"/>, boilerplate rows 1.</summary>
@@ -199,6 +208,8 @@ public sealed class BlockClassificationTrainer
                 weights[r] = RowWeight(corpus.Labels[r]);
             }
         }
+        if (_options.ContextTreeContentLengthExponent > 0)
+            WeighContentByLength(corpus.Labels, corpus.Chars, _options.ContentWeight, _options.ContextTreeContentLengthExponent, weights);
         var trainer = new FastTreeBinaryTrainer(options);
         var outOfFold = new float[total];
         TreeEnsembleModelParameters all = null!;
@@ -231,6 +242,27 @@ public sealed class BlockClassificationTrainer
             }
         });
         return (all, outOfFold);
+    }
+
+    /// <summary>
+    /// Sets the weight of every content row (label false) to <paramref name="contentWeight"/> × chars^a / mean(chars^a)
+    /// over the content rows, a = <paramref name="exponent"/>; boilerplate rows keep theirs.
+    /// </summary>
+    internal static void WeighContentByLength(ReadOnlySpan<bool> labels, ReadOnlySpan<int> chars, float contentWeight, float exponent, Span<float> weights)
+    {
+        double sum = 0;
+        int count = 0;
+        for (int r = 0; r < weights.Length; r++)
+        {
+            if (labels[r]) continue;
+            weights[r] = MathF.Pow(Math.Max(1, chars[r]), exponent);
+            sum += weights[r];
+            count++;
+        }
+        if (count == 0) return;
+        float scale = (float)(contentWeight * count / sum);
+        for (int r = 0; r < weights.Length; r++)
+            if (!labels[r]) weights[r] *= scale;
     }
 
     /// <summary>

@@ -82,8 +82,10 @@ public sealed record TrainingConfig
             return result;
         }
         FastTreeBinaryTrainer.Options? contextTrees = dt.ContextTrees;
+        float contentLengthExponent = dt.ContextTreeContentLengthExponent;
         if (trees is not null)
         {
+            contentLengthExponent = (float)(trees.Number("content_length_exponent", 0, 2) ?? contentLengthExponent);
             var o = contextTrees ?? new FastTreeBinaryTrainer.Options();
             contextTrees = trees.Bool("enabled") == false ? null : o with
             {
@@ -117,6 +119,7 @@ public sealed record TrainingConfig
                 ContentWeight = (float)(root.Number("content_weight", 0.01, 1000) ?? dt.ContentWeight),
                 TextStage = root.Bool("text_stage") ?? dt.TextStage,
                 ContextTrees = contextTrees,
+                ContextTreeContentLengthExponent = contentLengthExponent,
             },
         };
         config = config with { Trainer = config.Trainer with { Seed = config.Seed, DecisionThreshold = (float)config.Threshold } };

@@ -75,6 +75,10 @@ public class ClassifyPlumbingTests
         Assert.Throws<ContentPipelineException>(() => TrainingConfig.Parse("featurizer:\n  edge_tokens: 5\n", file));
         Assert.True(TrainingConfig.Parse("text_stage: true\n", file).Trainer.TextStage);
         Assert.False(TrainingConfig.Parse("text_stage: false\n", file).Trainer.TextStage);
+        Assert.Equal(0.75f, TrainingConfig.Parse("context_trees:\n  content_length_exponent: 0.75\n", file).Trainer.ContextTreeContentLengthExponent);
+        Assert.Equal(0f, TrainingConfig.Parse("folds: 5\n", file).Trainer.ContextTreeContentLengthExponent);
+        e = Assert.Throws<ContentPipelineException>(() => TrainingConfig.Parse("context_trees:\n  content_length_exponent: 3\n", file));
+        Assert.Contains("content_length_exponent", e.Message);
     }
 
     [Fact]
