@@ -22,6 +22,22 @@ public class MarkdownInlineTests
     public void Reduces_inline_markup_to_text(string input, string expected) => Assert.Equal(expected, MarkdownInline.Strip(input));
 
     [Theory]
+    [InlineData("plain words, no markup", 0)]
+    [InlineData("See [the post](https://x.org/a_(b)) now", 8)]             // "the post"
+    [InlineData("[**Home**](/) · [About](/about)", 9)]                     // "Home" + "About": emphasis inside is cut first
+    [InlineData("![a chart](img.png) below", 0)]                           // an image's alt text is not link text
+    [InlineData("[![logo](l.png)](/) Site", 4)]                            // a linked image is
+    [InlineData("[[Sam Altman]] and [[Page|alias]]", 15)]                  // wiki links count what they show
+    [InlineData("<https://example.com> here", 19)]                         // autolinks count their address
+    [InlineData("ref [text][1] link, [not a link] and `[code](x)`", 4)]    // only what parsed as a link
+    public void Counts_the_characters_that_were_link_text(string input, int expected)
+    {
+        var text = MarkdownInline.Strip(input, out var linkChars);
+        Assert.Equal(MarkdownInline.Strip(input), text);
+        Assert.Equal(expected, linkChars);
+    }
+
+    [Theory]
     [InlineData("电话：010-8290****")]
     [InlineData("****")]
     [InlineData("a ** b")]
@@ -114,6 +130,31 @@ public class MarkdownBlockSplitterTests
     [InlineData("", false)]
     public void Image_only_lines_are_recognised(string line, bool expected) =>
         Assert.Equal(expected, ContentPipeline.Normalise.Markdown.MarkdownInline.IsImageOnly(line));
+
+    [Fact]
+    public void Link_density_is_the_share_of_link_text_when_the_file_has_links()
+    {
+        var blocks = Split("- [Home](/) [News](/news)\n\nAn essay paragraph that cites [one source](https://a.example) in passing.\n\n```\n[x](y)\n```");
+        Assert.Equal(3, blocks.Count);
+        Assert.Equal(8.0 / 9, blocks[0].LinkDensity!.Value, 12);   // "Home News": all but the space
+        Assert.Equal(10.0 / blocks[1].Text.Length, blocks[1].LinkDensity!.Value, 12);
+        Assert.Equal(0.0, blocks[2].LinkDensity);   // code keeps its brackets and is no link
+    }
+
+    [Fact]
+    public void Link_density_stays_unknown_in_markdown_without_any_link()
+    {
+        var blocks = Split("# Title\n\nA paragraph with *emphasis* and ![an image](a.png).\n\n- a plain list item");
+        Assert.Equal(3, blocks.Count);
+        Assert.All(blocks, b => Assert.Null(b.LinkDensity));
+    }
+
+    [Fact]
+    public void Without_inline_markup_stripping_there_is_no_link_density()
+    {
+        var blocks = MarkdownBlockSplitter.Split("[Home](/) [News](/news)\n\nBody text.", 1, stripInline: false);
+        Assert.All(blocks, b => Assert.Null(b.LinkDensity));
+    }
 
     [Fact]
     public void Headlines_without_full_stops_are_not_joined()

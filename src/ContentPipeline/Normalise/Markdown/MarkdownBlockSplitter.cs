@@ -71,6 +71,20 @@ public static class MarkdownBlockSplitter
             }
             i = ReadParagraphChunk(lines, i, firstLine, blocks, stripInline);
         }
+        return WithLinkDensity(blocks);
+    }
+
+    /// <summary>
+    /// Link density is known only where the source kept its links: a document with no link markup at all (plain text,
+    /// or a clipping that dropped its links) leaves every block's null rather than claim "no links"; otherwise the
+    /// blocks without links, code among them, get 0.
+    /// </summary>
+    private static List<RawBlock> WithLinkDensity(List<RawBlock> blocks)
+    {
+        var anyLinks = false;
+        foreach (var block in blocks) anyLinks |= block.LinkDensity > 0;
+        for (var k = 0; k < blocks.Count; k++)
+            blocks[k] = blocks[k] with { LinkDensity = anyLinks ? blocks[k].LinkDensity ?? 0 : null };
         return blocks;
     }
 
@@ -140,8 +154,10 @@ public static class MarkdownBlockSplitter
 
     private static void Add(List<RawBlock> blocks, string kind, string text, int line, bool stripInline)
     {
-        var clean = stripInline ? MarkdownInline.Strip(text) : text;
-        if (clean.AsSpan().Trim().Length > 0) blocks.Add(new RawBlock(kind, clean, line));
+        var linkChars = 0;
+        var clean = stripInline ? MarkdownInline.Strip(text, out linkChars) : text;
+        var visible = clean.AsSpan().Trim().Length;
+        if (visible > 0) blocks.Add(new RawBlock(kind, clean, line, linkChars > 0 ? Math.Min(1.0, (double)linkChars / visible) : null));
     }
 
     /// <summary>

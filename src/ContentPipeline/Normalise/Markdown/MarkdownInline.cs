@@ -30,13 +30,27 @@ public static class MarkdownInline
         public bool Inactive; // lay between a matched opener and closer, so it can no longer open
     }
 
-    public static string Strip(string text)
+    /// <summary>Characters of link text written by the scan in progress on this thread.</summary>
+    [ThreadStatic] private static int t_linkChars;
+
+    public static string Strip(string text) => Strip(text, out _);
+
+    /// <summary>
+    /// As <see cref="Strip(string)"/>, and <paramref name="linkChars"/> counts the output characters that were the
+    /// text of a link ([text](url), [text][ref], [[wiki link]], &lt;https://…&gt;), as HTML counts the text inside
+    /// &lt;a&gt;: menus, tag rows and related-article lists are mostly link text, an essay's paragraphs seldom.
+    /// An image's alt text is not link text unless the image is itself linked.
+    /// </summary>
+    public static string Strip(string text, out int linkChars)
     {
+        linkChars = 0;
         if (text.AsSpan().IndexOfAny("*_~`[]!<\\") < 0) return text; // plain text: nothing to do
         var sb = t_builder ??= new StringBuilder(256);
         sb.Clear();
         t_delimiterCount = 0;
+        t_linkChars = 0;
         StripInto(text.AsSpan(), sb);
+        linkChars = Math.Min(t_linkChars, sb.Length);
         return sb.ToString();
     }
 
@@ -91,7 +105,7 @@ public static class MarkdownInline
                 }
                 case '!' when i + 1 < s.Length && s[i + 1] == '[':
                 {
-                    var consumed = TryLink(s, i + 1, sb);
+                    var consumed = TryLink(s, i + 1, sb, isLink: false);
                     if (consumed > 0)
                     {
                         i += 1 + consumed;
@@ -101,7 +115,7 @@ public static class MarkdownInline
                 }
                 case '[':
                 {
-                    var consumed = i + 1 < s.Length && s[i + 1] == '[' ? TryWikiLink(s, i, sb) : TryLink(s, i, sb);
+                    var consumed = i + 1 < s.Length && s[i + 1] == '[' ? TryWikiLink(s, i, sb) : TryLink(s, i, sb, isLink: true);
                     if (consumed > 0)
                     {
                         i += consumed;
@@ -264,12 +278,19 @@ public static class MarkdownInline
         }
     }
 
-    /// <summary>[text](url), [text][ref], [text][]; returns chars consumed or 0 when it is no link.</summary>
-    private static int TryLink(ReadOnlySpan<char> s, int open, StringBuilder sb)
+    /// <summary>
+    /// [text](url), [text][ref], [text][] (or an image's [alt](src) when <paramref name="isLink"/> is false); returns
+    /// chars consumed or 0 when it is no link.
+    /// </summary>
+    private static int TryLink(ReadOnlySpan<char> s, int open, StringBuilder sb, bool isLink)
     {
         var end = LinkEnd(s, open, out var close);
         if (end < 0) return 0;
+        var start = sb.Length;
+        var outerLinkChars = t_linkChars;
         StripInto(s.Slice(open + 1, close - open - 1), sb); // link text may itself hold emphasis
+        // A link's whole text counts once (with any linked image inside it); an image alone adds nothing.
+        t_linkChars = isLink ? outerLinkChars + (sb.Length - start) : outerLinkChars;
         return end - open + 1;
     }
 
@@ -307,7 +328,9 @@ public static class MarkdownInline
         if (rel < 0) return 0;
         var inner = s.Slice(open + 2, rel);
         var bar = inner.LastIndexOf('|');
-        sb.Append(bar >= 0 ? inner[(bar + 1)..] : inner);
+        var shown = bar >= 0 ? inner[(bar + 1)..] : inner;
+        sb.Append(shown);
+        t_linkChars += shown.Length;
         return rel + 4;
     }
 
@@ -338,6 +361,7 @@ public static class MarkdownInline
         if (inner.StartsWith("http://") || inner.StartsWith("https://") || inner.StartsWith("mailto:"))
         {
             sb.Append(inner);
+            t_linkChars += inner.Length;
             return gt + 1;
         }
         var name = inner[0] == '/' ? inner[1..] : inner;
