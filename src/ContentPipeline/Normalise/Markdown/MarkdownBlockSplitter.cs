@@ -82,9 +82,10 @@ public static class MarkdownBlockSplitter
     private static List<RawBlock> WithLinkDensity(List<RawBlock> blocks)
     {
         var anyLinks = false;
-        foreach (var block in blocks) anyLinks |= block.LinkDensity > 0;
+        foreach (var block in blocks) anyLinks |= block.LinkDensity.HasValue; // only blocks with link text have one yet
+        if (!anyLinks) return blocks;
         for (var k = 0; k < blocks.Count; k++)
-            blocks[k] = blocks[k] with { LinkDensity = anyLinks ? blocks[k].LinkDensity ?? 0 : null };
+            if (blocks[k].LinkDensity is null) blocks[k] = blocks[k] with { LinkDensity = 0 };
         return blocks;
     }
 
