@@ -131,6 +131,25 @@ public class MarkdownBlockSplitterTests
     public void Image_only_lines_are_recognised(string line, bool expected) =>
         Assert.Equal(expected, ContentPipeline.Normalise.Markdown.MarkdownInline.IsImageOnly(line));
 
+    [Theory]
+    [InlineData("[Image: Two scarlet elf cups on a moss-covered hazel stick.]", "image")]
+    [InlineData("[图片]", "image")]
+    [InlineData("[圖片：老碼頭的漁船]", "image")]
+    [InlineData("[photo]", "image")]
+    [InlineData("[edit]", "paragraph")]                                   // a wiki's edit link is no picture
+    [InlineData("[Image: a chart] and the words after it", "paragraph")]  // the placeholder must be the whole line
+    [InlineData("[Imagery of the coast]", "paragraph")]
+    public void A_text_dumps_image_placeholder_is_an_image_block(string line, string kind) =>
+        Assert.Equal(kind, Assert.Single(Split(line)).Kind);
+
+    [Fact]
+    public void An_image_placeholder_among_single_lines_is_an_image_line()
+    {
+        var blocks = Split("The boats came in at six.\n[图片]\n老码头上的渔船。王一航 摄\nThe market opened at seven.");
+        Assert.Equal(["line", "image", "line", "line"], blocks.Select(b => b.Kind));
+        Assert.Equal("[图片]", blocks[1].Text);
+    }
+
     [Fact]
     public void Link_density_is_the_share_of_link_text_when_the_file_has_links()
     {

@@ -127,7 +127,26 @@ public static class MarkdownBlockSplitter
     }
 
     /// <summary>A piece of nothing but images is an image block (its alt text); any other keeps <paramref name="kind"/>.</summary>
-    private static string PieceKind(string piece, string kind) => MarkdownInline.IsImageOnly(piece) ? BlockKinds.Image : kind;
+    private static string PieceKind(string piece, string kind) =>
+        MarkdownInline.IsImageOnly(piece) || IsImagePlaceholder(piece) ? BlockKinds.Image : kind;
+
+    /// <summary>
+    /// What a text dump leaves where a picture was: "[Image: two cups on a hazel stick]", "[图片]", "[Photo]". It marks
+    /// the caption under it as Markdown's image line does.
+    /// </summary>
+    private static bool IsImagePlaceholder(ReadOnlySpan<char> piece)
+    {
+        var t = piece.Trim();
+        if (t.Length < 3 || t[0] != '[' || t[^1] != ']' || t[1..^1].IndexOfAny('[', ']') >= 0) return false;
+        var inner = t[1..^1];
+        var colon = inner.IndexOfAny(':', '：');
+        var label = (colon >= 0 ? inner[..colon] : inner).Trim();
+        foreach (var word in ImagePlaceholderWords)
+            if (label.Equals(word, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
+    }
+
+    private static readonly string[] ImagePlaceholderWords = ["image", "img", "photo", "picture", "figure", "图片", "圖片", "图", "圖", "附图", "配图", "照片"];
 
     private static int ReadQuote(string[] lines, int i, int firstLine, List<RawBlock> blocks, bool stripInline)
     {
