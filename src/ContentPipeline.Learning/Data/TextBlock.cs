@@ -45,7 +45,7 @@ public sealed class TextBlock
     public BlockLanguage Language { get; }
     /// <summary>Words: jieba words for Chinese, word tokens for Latin script; no whitespace tokens.</summary>
     public IReadOnlyList<string> Tokens { get; }
-    /// <summary>Share of characters inside links (HTML, or Markdown that has links); null when unknown.</summary>
+    /// <summary>Share of characters inside links (HTML, or Markdown/text with link markup); null when unknown.</summary>
     public double? LinkDensity { get; }
     /// <summary>
     /// Space-separated words describing the HTML elements around the block, nearest first: semantic tags (nav,

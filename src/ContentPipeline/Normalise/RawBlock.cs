@@ -17,8 +17,9 @@ public static class BlockKinds
 /// <summary>
 /// A block as cut out of the markup, before character normalisation.
 /// <paramref name="SourceLine"/> is the 1-based line in the source file where the block starts.
-/// <paramref name="LinkDensity"/> is the share of the block's characters inside links: HTML's &lt;a&gt;, Markdown's
-/// link text; null for text, and for Markdown with no link markup anywhere (a clipping may have dropped its links).
+/// <paramref name="LinkDensity"/> is the share of the block's characters inside links: HTML's &lt;a&gt;, or link text
+/// in Markdown and text (both read as Markdown); null for a Markdown or text file with no link markup anywhere (plain
+/// text, or a clipping that dropped its links).
 /// <paramref name="Container"/> describes the HTML elements around the block (see <see cref="Html.HtmlContainer"/>);
 /// null outside HTML.
 /// </summary>

@@ -16,7 +16,7 @@ public sealed class SegmentedBlock
     [JsonPropertyName("text")] public string Text { get; set; } = "";
     /// <summary>1-based line of the source file where the block starts.</summary>
     [JsonPropertyName("source_line")] public int SourceLine { get; set; }
-    /// <summary>Share of the block's characters inside links (HTML &lt;a&gt;, Markdown link text); null for plain text and for Markdown without any link.</summary>
+    /// <summary>Share of the block's characters inside links (HTML &lt;a&gt;, Markdown link text); null for a Markdown or text file without any link markup.</summary>
     [JsonPropertyName("link_density")] public double? LinkDensity { get; set; }
     /// <summary>
     /// The HTML elements around the block, nearest first: semantic tags, roles and the words of class/id names
