@@ -137,8 +137,9 @@ public static class MarkdownBlockSplitter
     private static bool IsImagePlaceholder(ReadOnlySpan<char> piece)
     {
         var t = piece.Trim();
-        if (t.Length < 3 || t[0] != '[' || t[^1] != ']' || t[1..^1].IndexOfAny('[', ']') >= 0) return false;
+        if (t.Length < 3 || t[0] != '[' || t[^1] != ']') return false;
         var inner = t[1..^1];
+        if (inner.IndexOfAny('[', ']') >= 0) return false;
         var colon = inner.IndexOfAny(':', '：');
         var label = (colon >= 0 ? inner[..colon] : inner).Trim();
         foreach (var word in ImagePlaceholderWords)
